@@ -1,0 +1,18 @@
+/* coach-application.h: the Back Coach application object.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "coach-settings.h"
+
+G_BEGIN_DECLS
+
+#define COACH_TYPE_APPLICATION (coach_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (CoachApplication, coach_application, COACH, APPLICATION, AdwApplication)
+
+CoachApplication *coach_application_new          (void);
+CoachSettings    *coach_application_get_settings (CoachApplication *self);
+
+G_END_DECLS

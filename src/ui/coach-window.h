@@ -1,0 +1,22 @@
+/* coach-window.h: the main window with its views.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "coach-application.h"
+
+G_BEGIN_DECLS
+
+#define COACH_TYPE_WINDOW (coach_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (CoachWindow, coach_window, COACH, WINDOW, AdwApplicationWindow)
+
+CoachWindow *coach_window_new          (CoachApplication *application);
+const char  *coach_window_get_view     (CoachWindow      *self);
+void         coach_window_set_view     (CoachWindow      *self,
+                                        const char       *name);
+void         coach_window_add_toast    (CoachWindow      *self,
+                                        AdwToast         *toast);
+
+G_END_DECLS
