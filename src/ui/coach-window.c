@@ -88,10 +88,32 @@ coach_window_class_init (CoachWindowClass *klass)
                                        "win.show-view", "s", "history");
 }
 
+/* An empty view shows its view's icon, set when the view is first shown: loading large
+ * icons for views nobody has opened would slow start-up for nothing. */
+static void
+on_visible_child_changed (AdwViewStack *stack,
+                          GParamSpec   *pspec,
+                          CoachWindow  *self)
+{
+  GtkWidget *child = adw_view_stack_get_visible_child (stack);
+  AdwStatusPage *status;
+
+  if (!ADW_IS_STATUS_PAGE (child))
+    return;
+
+  status = ADW_STATUS_PAGE (child);
+  if (adw_status_page_get_icon_name (status) == NULL)
+    adw_status_page_set_icon_name (status,
+                                   adw_view_stack_page_get_icon_name (adw_view_stack_get_page (stack, child)));
+}
+
 static void
 coach_window_init (CoachWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (self->stack, "notify::visible-child",
+                           G_CALLBACK (on_visible_child_changed), self, 0);
 }
 
 CoachWindow *
