@@ -105,6 +105,27 @@ find_descendant (GtkWidget *widget,
   return NULL;
 }
 
+/* The empty-state page of the view on screen. */
+static AdwStatusPage *
+find_visible_status_page (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwStatusPage *found;
+
+      if (!gtk_widget_get_child_visible (child) || !gtk_widget_get_mapped (child))
+        continue;
+      if (ADW_IS_STATUS_PAGE (child))
+        return ADW_STATUS_PAGE (child);
+      if ((found = find_visible_status_page (child)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static gboolean
 accel_registered (GtkApplication *app,
                   const char     *action,
@@ -126,6 +147,7 @@ test_window (void)
   CoachWindow *window;
   GtkSpinButton *spin;
   GtkWindow *other;
+  AdwStatusPage *visible;
 
   g_application_activate (G_APPLICATION (app));
 
@@ -139,6 +161,11 @@ test_window (void)
     {
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", views[i]));
       g_assert_cmpstr (coach_window_get_view (window), ==, views[i]);
+      /* The view shown is an empty state that got its icon when it was first shown. */
+      visible = find_visible_status_page (GTK_WIDGET (window));
+      g_assert_nonnull (visible);
+      g_assert_nonnull (adw_status_page_get_icon_name (visible));
+      g_assert_nonnull (adw_status_page_get_title (visible));
     }
   coach_window_set_view (window, "today");
   g_assert_cmpstr (coach_window_get_view (window), ==, "today");
