@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "coach-application.h"
+#include "coach-cli.h"
 #include "coach-preferences-window.h"
 #include "coach-window.h"
 
@@ -94,6 +95,54 @@ on_about (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* Command-line tools; they run in handle_local_options and never open a window. */
+static const GOptionEntry cli_options[] = {
+  { "list-techniques", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("List every technique with its family, performer and regions"), NULL },
+  { "plan", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Plan a routine and print it with the reason for every technique"), NULL },
+  { "region", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
+    N_("With --plan: a sore region (neck, upper-back, mid-back, lower-back, sacrum-hips, "
+       "buttocks); repeat for more"), N_("REGION") },
+  { "avoid", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
+    N_("With --plan: a method family or piece of equipment to leave out; repeat for more"),
+    N_("METHOD") },
+  { "condition", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
+    N_("With --plan: a health condition to plan around (e.g. osteoporosis, pregnancy); "
+       "repeat for more"), N_("CONDITION") },
+  { "equipment", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
+    N_("With --plan: equipment at hand besides oil and a towel (e.g. ball, foam-roller); "
+       "repeat for more"), N_("EQUIPMENT") },
+  { "partner", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --plan: plan partner massage instead of self-massage"), NULL },
+  { "minutes", 0, 0, G_OPTION_ARG_INT, NULL,
+    N_("With --plan: length of the routine, 5 to 30 minutes (default 15)"), N_("N") },
+  { "pressure", 0, 0, G_OPTION_ARG_INT, NULL,
+    N_("With --plan: pressure ceiling on the 0-10 scale (default 6)"), N_("N") },
+  { "seed", 0, 0, G_OPTION_ARG_INT, NULL,
+    N_("With --plan: a number that varies the routine"), N_("N") },
+  { "validate", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Check a technique or routine file and print any errors as FILE:LINE: field: message"),
+    N_("FILE") },
+  { NULL }
+};
+
+static int
+coach_application_handle_local_options (GApplication *app,
+                                        GVariantDict *options)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GString) err = g_string_new (NULL);
+  int status = coach_cli_run (NULL, options, out, err);
+
+  if (status < 0)
+    return G_APPLICATION_CLASS (coach_application_parent_class)->handle_local_options (app, options);
+
+  g_print ("%s", out->str);
+  g_printerr ("%s", err->str);
+  return status;
+}
+
 static const GActionEntry app_actions[] = {
   { .name = "quit", .activate = on_quit },
   { .name = "preferences", .activate = on_preferences },
@@ -138,11 +187,13 @@ coach_application_class_init (CoachApplicationClass *klass)
   object_class->dispose = coach_application_dispose;
   app_class->activate = coach_application_activate;
   app_class->startup = coach_application_startup;
+  app_class->handle_local_options = coach_application_handle_local_options;
 }
 
 static void
 coach_application_init (CoachApplication *self)
 {
+  g_application_add_main_option_entries (G_APPLICATION (self), cli_options);
 }
 
 CoachApplication *

@@ -1,0 +1,255 @@
+/* coach-vocab.c: ids, enum values and translated labels of the catalog's vocabularies.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The ids are the contract of data/catalog/README.md; the order of each table is the order of
+ * its enum in coach-vocab.h. */
+#define G_LOG_DOMAIN "coach-vocab"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "coach-vocab.h"
+
+typedef struct {
+  const char *id;
+  const char *label;
+} VocabEntry;
+
+static const VocabEntry regions[] = {
+  { "neck", N_("Neck") },
+  { "upper-back", N_("Upper back and shoulders") },
+  { "mid-back", N_("Mid back") },
+  { "lower-back", N_("Lower back") },
+  { "sacrum-hips", N_("Sacrum and hips") },
+  { "buttocks", N_("Buttocks") },
+};
+
+static const VocabEntry families[] = {
+  { "gliding", N_("Gliding strokes") },
+  { "kneading", N_("Kneading") },
+  { "tapping", N_("Tapping") },
+  { "friction", N_("Circular friction") },
+  { "deep-tissue", N_("Deep tissue") },
+  { "trigger-point", N_("Trigger point") },
+  { "neuromuscular", N_("Neuromuscular") },
+  { "myofascial", N_("Myofascial release") },
+  { "acupressure", N_("Acupressure") },
+  { "heat", N_("Heat") },
+  { "tool", N_("Self-massage with tools") },
+};
+
+static const VocabEntry equipment[] = {
+  { "ball", N_("Massage ball") },
+  { "two-balls", N_("Two balls in a sock") },
+  { "foam-roller", N_("Foam roller") },
+  { "cane", N_("Massage cane") },
+  { "heat-pack", N_("Heat pack or hot towel") },
+  { "oil", N_("Massage oil") },
+  { "towel", N_("Towel") },
+};
+
+static const VocabEntry suits[] = {
+  { "strain", N_("Muscle strain") },
+  { "osteoarthritis", N_("Osteoarthritis") },
+  { "fibromyalgia", N_("Fibromyalgia") },
+  { "sciatica", N_("Sciatica-like pain") },
+  { "disc", N_("Disc degeneration") },
+  { "stress", N_("Stress and poor sleep") },
+  { "sitting", N_("Long hours of sitting") },
+};
+
+static const VocabEntry conditions[] = {
+  { "blood-thinners", N_("Blood thinners or a bleeding disorder") },
+  { "osteoporosis", N_("Severe osteoporosis") },
+  { "pregnancy", N_("Pregnancy") },
+  { "blood-clots", N_("History of blood clots") },
+  { "cancer", N_("Cancer") },
+  { "recent-surgery", N_("Recent surgery or fracture") },
+  { "arthritis-flare", N_("Flare of inflammatory arthritis") },
+  { "neuropathy", N_("Numbness or neuropathy") },
+  { "fibromyalgia", N_("Fibromyalgia") },
+  { "osteoarthritis", N_("Osteoarthritis") },
+  { "fever", N_("Fever or contagious illness") },
+};
+
+static const VocabEntry poses[] = {
+  { "standing-wall", N_("Standing against a wall") },
+  { "lying-roller", N_("Lying on a foam roller") },
+  { "lying-balls", N_("Lying on two balls") },
+  { "sitting-ball", N_("Sitting on a ball") },
+  { "sitting", N_("Sitting") },
+  { "sitting-cane", N_("Sitting with a cane") },
+  { "lying-face-down", N_("Lying face down") },
+  { "lying-side", N_("Lying on your side") },
+  { "partner-face-down", N_("Partner lying face down") },
+  { "partner-side-lying", N_("Partner lying on their side") },
+};
+
+static const VocabEntry landmarks[] = {
+  { "skull-base", N_("Base of the skull") },
+  { "neck-side", N_("Side of the neck") },
+  { "shoulder-top", N_("Top of the shoulder") },
+  { "shoulder-blade-inner", N_("Between shoulder blade and spine") },
+  { "shoulder-blade", N_("Shoulder blade") },
+  { "mid-back-beside-spine", N_("Mid back beside the spine") },
+  { "lower-back-beside-spine", N_("Lower back beside the spine") },
+  { "side-lumbar", N_("Side of the lower back") },
+  { "hip-crest", N_("Top of the hip") },
+  { "sacrum", N_("Sacrum") },
+  { "glute-centre", N_("Middle of the buttock") },
+  { "piriformis", N_("Piriformis") },
+};
+
+static const VocabEntry strokes[] = {
+  { "glide", N_("Glide") },
+  { "knead", N_("Knead") },
+  { "tap", N_("Tap") },
+  { "friction", N_("Friction") },
+  { "hold", N_("Hold") },
+  { "stretch", N_("Stretch") },
+  { "roll", N_("Roll") },
+  { "rock", N_("Rock") },
+  { "rest", N_("Rest") },
+};
+
+static const VocabEntry directions[] = {
+  { "up", N_("Up") },
+  { "down", N_("Down") },
+  { "outward", N_("Outward") },
+  { "inward", N_("Inward") },
+  { "none", N_("No direction") },
+};
+
+static const VocabEntry sides[] = {
+  { "left", N_("Left side") },
+  { "right", N_("Right side") },
+  { "both", N_("Both sides") },
+  { "none", N_("Whole area") },
+};
+
+static const VocabEntry performers[] = {
+  { "self", N_("Self-massage") },
+  { "partner", N_("Partner massage") },
+  { "both", N_("Self or partner") },
+};
+
+static const VocabEntry tempo_units[] = {
+  { "strokes", N_("strokes per minute") },
+  { "breaths", N_("breaths per minute") },
+};
+
+static const struct {
+  const char       *name;
+  const VocabEntry *entries;
+  guint             size;
+} vocabs[COACH_N_VOCABS] = {
+  [COACH_VOCAB_REGION] = { "region", regions, G_N_ELEMENTS (regions) },
+  [COACH_VOCAB_FAMILY] = { "family", families, G_N_ELEMENTS (families) },
+  [COACH_VOCAB_EQUIPMENT] = { "equipment", equipment, G_N_ELEMENTS (equipment) },
+  [COACH_VOCAB_SUITS] = { "suits", suits, G_N_ELEMENTS (suits) },
+  [COACH_VOCAB_CONDITION] = { "condition", conditions, G_N_ELEMENTS (conditions) },
+  [COACH_VOCAB_POSE] = { "pose", poses, G_N_ELEMENTS (poses) },
+  [COACH_VOCAB_LANDMARK] = { "landmark", landmarks, G_N_ELEMENTS (landmarks) },
+  [COACH_VOCAB_STROKE] = { "stroke", strokes, G_N_ELEMENTS (strokes) },
+  [COACH_VOCAB_DIRECTION] = { "direction", directions, G_N_ELEMENTS (directions) },
+  [COACH_VOCAB_SIDE] = { "side", sides, G_N_ELEMENTS (sides) },
+  [COACH_VOCAB_PERFORMER] = { "performer", performers, G_N_ELEMENTS (performers) },
+  [COACH_VOCAB_TEMPO_UNIT] = { "tempo-unit", tempo_units, G_N_ELEMENTS (tempo_units) },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (regions) == COACH_N_REGIONS);
+G_STATIC_ASSERT (G_N_ELEMENTS (families) == COACH_N_FAMILIES);
+G_STATIC_ASSERT (G_N_ELEMENTS (equipment) == COACH_N_EQUIPMENT);
+G_STATIC_ASSERT (G_N_ELEMENTS (suits) == COACH_N_SUITS);
+G_STATIC_ASSERT (G_N_ELEMENTS (conditions) == COACH_N_CONDITIONS);
+G_STATIC_ASSERT (G_N_ELEMENTS (poses) == COACH_N_POSES);
+G_STATIC_ASSERT (G_N_ELEMENTS (landmarks) == COACH_N_LANDMARKS);
+G_STATIC_ASSERT (G_N_ELEMENTS (strokes) == COACH_N_STROKES);
+G_STATIC_ASSERT (G_N_ELEMENTS (directions) == COACH_N_DIRECTIONS);
+G_STATIC_ASSERT (G_N_ELEMENTS (sides) == COACH_N_SIDES);
+G_STATIC_ASSERT (G_N_ELEMENTS (performers) == COACH_N_PERFORMERS);
+G_STATIC_ASSERT (G_N_ELEMENTS (tempo_units) == COACH_N_TEMPO_UNITS);
+
+guint
+coach_vocab_get_size (CoachVocab vocab)
+{
+  g_return_val_if_fail (vocab < COACH_N_VOCABS, 0);
+
+  return vocabs[vocab].size;
+}
+
+/* The field name used in error messages, e.g. "region". */
+const char *
+coach_vocab_get_name (CoachVocab vocab)
+{
+  g_return_val_if_fail (vocab < COACH_N_VOCABS, NULL);
+
+  return vocabs[vocab].name;
+}
+
+const char *
+coach_vocab_to_id (CoachVocab vocab,
+                   guint      value)
+{
+  g_return_val_if_fail (vocab < COACH_N_VOCABS, NULL);
+  g_return_val_if_fail (value < vocabs[vocab].size, NULL);
+
+  return vocabs[vocab].entries[value].id;
+}
+
+/* Returns: the value for @id, or -1 when @id is not in the vocabulary. */
+int
+coach_vocab_from_id (CoachVocab  vocab,
+                     const char *id)
+{
+  g_return_val_if_fail (vocab < COACH_N_VOCABS, -1);
+
+  if (id == NULL)
+    return -1;
+
+  for (guint i = 0; i < vocabs[vocab].size; i++)
+    if (g_str_equal (vocabs[vocab].entries[i].id, id))
+      return (int) i;
+
+  return -1;
+}
+
+const char *
+coach_vocab_get_label (CoachVocab vocab,
+                       guint      value)
+{
+  g_return_val_if_fail (vocab < COACH_N_VOCABS, NULL);
+  g_return_val_if_fail (value < vocabs[vocab].size, NULL);
+
+  return g_dgettext (GETTEXT_PACKAGE, vocabs[vocab].entries[value].label);
+}
+
+/* Returns: every id of @vocab, comma-separated, for messages that list the valid ones. */
+char *
+coach_vocab_list_ids (CoachVocab vocab)
+{
+  return coach_vocab_mask_to_ids (vocab, G_MAXUINT32);
+}
+
+/* Returns: the ids of the values in @mask, comma-separated, in vocabulary order. */
+char *
+coach_vocab_mask_to_ids (CoachVocab vocab,
+                         guint32    mask)
+{
+  GString *str;
+
+  g_return_val_if_fail (vocab < COACH_N_VOCABS, NULL);
+
+  str = g_string_new (NULL);
+  for (guint i = 0; i < vocabs[vocab].size; i++)
+    {
+      if ((mask & COACH_MASK (i)) == 0)
+        continue;
+      if (str->len > 0)
+        g_string_append (str, ", ");
+      g_string_append (str, vocabs[vocab].entries[i].id);
+    }
+
+  return g_string_free (str, FALSE);
+}
