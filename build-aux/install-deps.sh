@@ -8,6 +8,7 @@ set -eu
 packages="
   meson ninja-build pkg-config gcc gettext
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libgtk-4-bin libadwaita-1-dev
+  libgdk-pixbuf-2.0-dev librsvg2-common
   desktop-file-utils appstream
   xvfb xauth dbus dbus-x11 valgrind
 "

@@ -13,7 +13,7 @@
 
 #include "coach-application.h"
 
-#define SAMPLES 9
+#define SAMPLES 15
 
 static void
 on_after_paint (GdkFrameClock *clock,
