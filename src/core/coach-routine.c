@@ -341,17 +341,6 @@ typedef struct {
   int           name_line;
 } RoutineParse;
 
-static int
-routine_line (GMarkupParseContext *context)
-{
-  int line = 0, column = 0;
-
-  /* GMarkup has already stepped onto the character after the tag's ">"; when that is a
-   * newline it counts as the next line, column 1. */
-  g_markup_parse_context_get_position (context, &line, &column);
-  return column <= 1 && line > 1 ? line - 1 : line;
-}
-
 static const char *
 attribute (const char **names,
            const char **values,
@@ -425,7 +414,7 @@ routine_start_element (GMarkupParseContext  *context,
   RoutineParse *state = user_data;
   const GSList *stack = g_markup_parse_context_get_element_stack (context);
   const char *parent = stack->next != NULL ? stack->next->data : NULL;
-  int line = routine_line (context);
+  int line = coach_markup_get_line (context);
 
   if (parent == NULL && g_str_equal (element, "routine"))
     {
@@ -562,33 +551,20 @@ coach_routine_new_from_data (const char    *filename,
                              GError       **error)
 {
   RoutineParse state = { .filename = filename, .catalog = catalog };
-  g_autoptr(GMarkupParseContext) context = NULL;
-  g_autoptr(GError) local_error = NULL;
   g_autoptr(CoachRoutine) routine = NULL;
+  gboolean parsed;
 
   g_return_val_if_fail (COACH_IS_CATALOG (catalog), NULL);
 
   state.text = g_string_new (NULL);
   state.lines = g_array_new (FALSE, FALSE, sizeof (int));
-  context = g_markup_parse_context_new (&routine_parser, 0,
-                                        &state, NULL);
-  if (g_markup_parse_context_parse (context, data, length, &local_error))
-    g_markup_parse_context_end_parse (context, &local_error);
+  parsed = coach_markup_parse (&routine_parser, &state, filename, data, length, error);
   g_string_free (state.text, TRUE);
   g_array_unref (state.lines);
   routine = g_steal_pointer (&state.routine);
 
-  if (local_error != NULL && local_error->domain != COACH_CATALOG_ERROR)
-    {
-      coach_set_file_error (error, COACH_CATALOG_ERROR_NOT_XML, filename,
-                            routine_line (context), "xml", "%s", local_error->message);
-      return NULL;
-    }
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
+  if (!parsed)
+    return NULL;
   if (routine == NULL)
     {
       coach_set_file_error (error, COACH_CATALOG_ERROR_NOT_XML, filename, 1, "xml",
@@ -605,16 +581,11 @@ coach_routine_new_from_file (const char    *path,
                              GError       **error)
 {
   g_autofree char *contents = NULL;
-  g_autofree char *display = g_filename_display_name (path);
-  g_autoptr(GError) local_error = NULL;
+  g_autofree char *display = NULL;
   gsize length;
 
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
-    {
-      coach_set_file_error (error, COACH_CATALOG_ERROR_NOT_XML, display, 0, "file", "%s",
-                            local_error->message);
-      return NULL;
-    }
+  if (!coach_read_user_file (path, &display, &contents, &length, error))
+    return NULL;
 
   return coach_routine_new_from_data (display, contents, length, catalog, error);
 }

@@ -57,6 +57,63 @@ coach_set_file_error (GError            **error,
   g_set_error (error, COACH_CATALOG_ERROR, code, "%s:%d: %s: %s", file, line, field, message);
 }
 
+/**
+ * coach_markup_parse:
+ * @filename: the name used in error messages
+ *
+ * Runs @parser over @data. Errors the parser's callbacks raise in %COACH_CATALOG_ERROR are
+ * passed on; malformed XML becomes %COACH_CATALOG_ERROR_NOT_XML with its line.
+ */
+gboolean
+coach_markup_parse (const GMarkupParser  *parser,
+                    gpointer              state,
+                    const char           *filename,
+                    const char           *data,
+                    gssize                length,
+                    GError              **error)
+{
+  g_autoptr(GMarkupParseContext) context = g_markup_parse_context_new (parser, 0, state, NULL);
+  g_autoptr(GError) local_error = NULL;
+
+  if (g_markup_parse_context_parse (context, data, length, &local_error))
+    g_markup_parse_context_end_parse (context, &local_error);
+
+  if (local_error == NULL)
+    return TRUE;
+
+  if (local_error->domain == COACH_CATALOG_ERROR)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  else
+    coach_set_file_error (error, COACH_CATALOG_ERROR_NOT_XML, filename,
+                          coach_markup_get_line (context), "xml", "%s", local_error->message);
+  return FALSE;
+}
+
+/**
+ * coach_read_user_file:
+ * @display: (out): the file's name as shown in messages
+ *
+ * Reads a technique or routine file; a file that cannot be read gives a
+ * %COACH_CATALOG_ERROR naming it.
+ */
+gboolean
+coach_read_user_file (const char  *path,
+                      char       **display,
+                      char       **contents,
+                      gsize       *length,
+                      GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  *display = g_filename_display_name (path);
+  if (g_file_get_contents (path, contents, length, &local_error))
+    return TRUE;
+
+  coach_set_file_error (error, COACH_CATALOG_ERROR_NOT_XML, *display, 0, "file", "%s",
+                        local_error->message);
+  return FALSE;
+}
+
 static void
 coach_step_free (CoachStep *step)
 {
@@ -143,8 +200,8 @@ typedef struct {
   guint           seen;
 } ParseState;
 
-static int
-current_line (GMarkupParseContext *context)
+int
+coach_markup_get_line (GMarkupParseContext *context)
 {
   int line = 0, column = 0;
 
@@ -463,7 +520,7 @@ on_start_element (GMarkupParseContext  *context,
   ParseState *state = user_data;
   const char *parent = NULL;
   const GSList *stack = g_markup_parse_context_get_element_stack (context);
-  int line = current_line (context);
+  int line = coach_markup_get_line (context);
   gboolean ok;
 
   if (stack->next != NULL)
@@ -788,33 +845,19 @@ coach_technique_new_from_data (const char  *filename,
                                GError     **error)
 {
   ParseState state = { .filename = filename };
-  g_autoptr(GMarkupParseContext) context = NULL;
-  g_autoptr(GError) local_error = NULL;
   g_autoptr(CoachTechnique) technique = NULL;
+  gboolean parsed;
 
   g_return_val_if_fail (filename != NULL, NULL);
   g_return_val_if_fail (data != NULL, NULL);
 
   state.text = g_string_new (NULL);
-  context = g_markup_parse_context_new (&technique_parser, 0,
-                                        &state, NULL);
-
-  if (g_markup_parse_context_parse (context, data, length, &local_error))
-    g_markup_parse_context_end_parse (context, &local_error);
+  parsed = coach_markup_parse (&technique_parser, &state, filename, data, length, error);
   g_string_free (state.text, TRUE);
   technique = g_steal_pointer (&state.technique);
 
-  if (local_error != NULL && local_error->domain != COACH_CATALOG_ERROR)
-    {
-      coach_set_file_error (error, COACH_CATALOG_ERROR_NOT_XML, filename,
-                            current_line (context), "xml", "%s", local_error->message);
-      return NULL;
-    }
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
+  if (!parsed)
+    return NULL;
   if (technique == NULL)
     {
       coach_set_file_error (error, COACH_CATALOG_ERROR_NOT_XML, filename, 1, "xml",
@@ -830,16 +873,11 @@ coach_technique_new_from_file (const char  *path,
                                GError     **error)
 {
   g_autofree char *contents = NULL;
-  g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *display = NULL;
   gsize length;
-  g_autoptr(GError) local_error = NULL;
 
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
-    {
-      coach_set_file_error (error, COACH_CATALOG_ERROR_NOT_XML, display, 0, "file", "%s",
-                            local_error->message);
-      return NULL;
-    }
+  if (!coach_read_user_file (path, &display, &contents, &length, error))
+    return NULL;
 
   return coach_technique_new_from_data (display, contents, length, error);
 }

@@ -38,6 +38,20 @@ void   coach_set_file_error (GError            **error,
                              const char         *format,
                              ...) G_GNUC_PRINTF (6, 7);
 
+/* Shared by the technique and routine parsers. */
+int      coach_markup_get_line (GMarkupParseContext  *context);
+gboolean coach_markup_parse    (const GMarkupParser  *parser,
+                                gpointer              state,
+                                const char           *filename,
+                                const char           *data,
+                                gssize                length,
+                                GError              **error);
+gboolean coach_read_user_file  (const char           *path,
+                                char                **display,
+                                char                **contents,
+                                gsize                *length,
+                                GError              **error);
+
 #define COACH_MIN_STEP_SECONDS 5
 #define COACH_MAX_STEP_SECONDS 900
 #define COACH_MIN_STEPS 3
