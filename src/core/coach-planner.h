@@ -15,6 +15,7 @@ typedef enum {
   COACH_PLANNER_ERROR_POSTPONE,           /* a condition (fever) means no massage today */
   COACH_PLANNER_ERROR_NOTHING_SUITABLE,   /* every technique was ruled out */
   COACH_PLANNER_ERROR_INVALID,            /* the request itself is out of range */
+  COACH_PLANNER_ERROR_SEE_CARE,           /* a red flag calls for medical care instead */
 } CoachPlannerError;
 
 GQuark coach_planner_error_quark (void);

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "coach-planner.h"
 #include "coach-safety.h"
 
 static const struct {
@@ -28,6 +29,14 @@ static const struct {
   { COACH_RED_FLAG_SEE_DOCTOR_SOON, N_("Pain that is worse when coughing or sneezing") },
   { COACH_RED_FLAG_SEE_DOCTOR_SOON, N_("Pain between the shoulder blades") },
   { COACH_RED_FLAG_SEE_DOCTOR_SOON, N_("New back pain with a history of cancer, weakened immunity or osteoporosis") },
+};
+
+/* What means "stop now" during any routine (content guide, "Anywhere: stop at..."). */
+static const char *stop_signals[] = {
+  N_("Sharp, shooting, electric or burning pain"),
+  N_("New numbness, tingling or pins and needles"),
+  N_("Pain that spreads down a leg or an arm"),
+  N_("Feeling faint, dizzy or short of breath"),
 };
 
 typedef struct {
@@ -119,6 +128,115 @@ coach_safety_get_severity_label (CoachRedFlagSeverity severity)
     default:
       g_return_val_if_reached (NULL);
     }
+}
+
+GType
+coach_safety_status_get_type (void)
+{
+  static gsize type_id;
+
+  if (g_once_init_enter (&type_id))
+    {
+      static const GEnumValue values[] = {
+        { COACH_SAFETY_STATUS_UNCHECKED, "COACH_SAFETY_STATUS_UNCHECKED", "unchecked" },
+        { COACH_SAFETY_STATUS_CLEAR, "COACH_SAFETY_STATUS_CLEAR", "clear" },
+        { COACH_SAFETY_STATUS_SEE_DOCTOR, "COACH_SAFETY_STATUS_SEE_DOCTOR", "see-doctor" },
+        { COACH_SAFETY_STATUS_EMERGENCY, "COACH_SAFETY_STATUS_EMERGENCY", "emergency" },
+        { 0, NULL, NULL },
+      };
+      g_once_init_leave (&type_id, g_enum_register_static ("CoachSafetyStatus", values));
+    }
+
+  return type_id;
+}
+
+/**
+ * coach_safety_status_from_answers:
+ * @answers: (array length=n_answers): for every red flag in order, whether the person has it
+ *
+ * Returns: the outcome of a red-flag check: the most urgent severity answered yes.
+ */
+CoachSafetyStatus
+coach_safety_status_from_answers (const gboolean *answers,
+                                  guint           n_answers)
+{
+  CoachSafetyStatus status = COACH_SAFETY_STATUS_CLEAR;
+
+  g_return_val_if_fail (n_answers == G_N_ELEMENTS (red_flags), COACH_SAFETY_STATUS_UNCHECKED);
+
+  for (guint i = 0; i < n_answers; i++)
+    {
+      if (!answers[i])
+        continue;
+      if (red_flags[i].severity == COACH_RED_FLAG_EMERGENCY)
+        return COACH_SAFETY_STATUS_EMERGENCY;
+      status = COACH_SAFETY_STATUS_SEE_DOCTOR;
+    }
+
+  return status;
+}
+
+/**
+ * coach_safety_status_allows_routines:
+ *
+ * Red flags call for medical care instead of massage, so after a check that found one no
+ * routine is offered until a new check comes out clear. A check that was skipped does not
+ * block: the person chose to skip it, and the stop signals stay on every routine screen.
+ *
+ * Returns: %FALSE with a translated %COACH_PLANNER_ERROR_SEE_CARE error that says what to do.
+ */
+gboolean
+coach_safety_status_allows_routines (CoachSafetyStatus   status,
+                                     GError            **error)
+{
+  switch (status)
+    {
+    case COACH_SAFETY_STATUS_EMERGENCY:
+      g_set_error_literal (error, COACH_PLANNER_ERROR, COACH_PLANNER_ERROR_SEE_CARE,
+                           _("You reported a symptom that needs medical care now. Call your "
+                             "local emergency number or go to an emergency department. Do not "
+                             "massage your back."));
+      return FALSE;
+    case COACH_SAFETY_STATUS_SEE_DOCTOR:
+      g_set_error_literal (error, COACH_PLANNER_ERROR, COACH_PLANNER_ERROR_SEE_CARE,
+                           _("You reported a symptom that a doctor should check soon. Book an "
+                             "appointment, and take the safety check again once a doctor has "
+                             "seen you."));
+      return FALSE;
+    case COACH_SAFETY_STATUS_UNCHECKED:
+    case COACH_SAFETY_STATUS_CLEAR:
+      return TRUE;
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+}
+
+guint
+coach_safety_get_n_stop_signals (void)
+{
+  return G_N_ELEMENTS (stop_signals);
+}
+
+/* Returns: a translated sign that means stop at once, during any routine. */
+const char *
+coach_safety_get_stop_signal (guint index)
+{
+  g_return_val_if_fail (index < G_N_ELEMENTS (stop_signals), NULL);
+  return g_dgettext (GETTEXT_PACKAGE, stop_signals[index]);
+}
+
+/* Returns: the translated word for a level of the 0-10 pressure scale. */
+const char *
+coach_safety_get_pressure_word (guint level)
+{
+  if (level <= COACH_PRESSURE_GENTLE)
+    /* Translators: a pressure of 0-3 on the 0-10 scale */
+    return C_("pressure", "gentle");
+  if (level <= 6)
+    /* Translators: a pressure of 4-6 on the 0-10 scale */
+    return C_("pressure", "moderate");
+  /* Translators: a pressure of 7-10 on the 0-10 scale */
+  return C_("pressure", "firm");
 }
 
 /* A translated line on what changes with @condition, for the preferences. */

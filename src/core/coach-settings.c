@@ -1,28 +1,17 @@
-/* coach-settings.c: the app's preferences as a plain GObject bound to GSettings.
+/* coach-settings.c: the person's profile and the app's preferences, bound to GSettings.
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Widgets bind to this object rather than to GSettings directly, so the behaviour can be
- * tested without a display and every part of the app sees a change at once. */
+ * tested without a display and every part of the app sees a change at once. Every property
+ * after "gsettings" mirrors the GSettings key of the same name; values are kept in a GValue
+ * table so that one set_property serves them all. */
 #define G_LOG_DOMAIN "coach-settings"
 
 #include "config.h"
 
+#include "coach-safety.h"
 #include "coach-settings.h"
-
-struct _CoachSettings
-{
-  GObject    parent_instance;
-
-  GSettings *gsettings;
-
-  int        window_width;
-  int        window_height;
-  gboolean   window_maximized;
-  guint      default_minutes;
-  guint      get_ready_seconds;
-};
-
-G_DEFINE_FINAL_TYPE (CoachSettings, coach_settings, G_TYPE_OBJECT)
+#include "coach-vocab.h"
 
 enum {
   PROP_0,
@@ -32,13 +21,51 @@ enum {
   PROP_WINDOW_MAXIMIZED,
   PROP_DEFAULT_MINUTES,
   PROP_GET_READY_SECONDS,
+  PROP_SORE_REGIONS,
+  PROP_AVOID_FAMILIES,
+  PROP_AVOID_EQUIPMENT,
+  PROP_EQUIPMENT,
+  PROP_CONDITIONS,
+  PROP_PRESSURE_CEILING,
+  PROP_CUE_SOUNDS,
+  PROP_VOICE_GUIDANCE,
+  PROP_PACING_BEATS,
+  PROP_VOLUME,
+  PROP_FIRST_RUN_DONE,
+  PROP_SAFETY_STATUS,
   N_PROPS
 };
 
+#define FIRST_BOUND_PROP PROP_WINDOW_WIDTH
+
 static GParamSpec *properties[N_PROPS];
 
-/* Every property from PROP_WINDOW_WIDTH on mirrors the GSettings key of the same name. */
-#define FIRST_BOUND_PROP PROP_WINDOW_WIDTH
+struct _CoachSettings
+{
+  GObject    parent_instance;
+
+  GSettings *gsettings;
+  GValue     values[N_PROPS];
+};
+
+G_DEFINE_FINAL_TYPE (CoachSettings, coach_settings, G_TYPE_OBJECT)
+
+/* Keys that record state rather than choices made in Preferences; a reset leaves them. */
+static gboolean
+is_preference (guint prop_id)
+{
+  switch (prop_id)
+    {
+    case PROP_WINDOW_WIDTH:
+    case PROP_WINDOW_HEIGHT:
+    case PROP_WINDOW_MAXIMIZED:
+    case PROP_FIRST_RUN_DONE:
+    case PROP_SAFETY_STATUS:
+      return FALSE;
+    default:
+      return TRUE;
+    }
+}
 
 static void
 coach_settings_constructed (GObject *object)
@@ -73,6 +100,17 @@ coach_settings_dispose (GObject *object)
 }
 
 static void
+coach_settings_finalize (GObject *object)
+{
+  CoachSettings *self = COACH_SETTINGS (object);
+
+  for (guint i = FIRST_BOUND_PROP; i < N_PROPS; i++)
+    g_value_unset (&self->values[i]);
+
+  G_OBJECT_CLASS (coach_settings_parent_class)->finalize (object);
+}
+
+static void
 coach_settings_get_property (GObject    *object,
                              guint       prop_id,
                              GValue     *value,
@@ -80,40 +118,13 @@ coach_settings_get_property (GObject    *object,
 {
   CoachSettings *self = COACH_SETTINGS (object);
 
-  switch (prop_id)
-    {
-    case PROP_GSETTINGS:
-      g_value_set_object (value, self->gsettings);
-      break;
-    case PROP_WINDOW_WIDTH:
-      g_value_set_int (value, self->window_width);
-      break;
-    case PROP_WINDOW_HEIGHT:
-      g_value_set_int (value, self->window_height);
-      break;
-    case PROP_WINDOW_MAXIMIZED:
-      g_value_set_boolean (value, self->window_maximized);
-      break;
-    case PROP_DEFAULT_MINUTES:
-      g_value_set_uint (value, self->default_minutes);
-      break;
-    case PROP_GET_READY_SECONDS:
-      g_value_set_uint (value, self->get_ready_seconds);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (prop_id == PROP_GSETTINGS)
+    g_value_set_object (value, self->gsettings);
+  else if (prop_id > PROP_GSETTINGS && prop_id < N_PROPS)
+    g_value_copy (&self->values[prop_id], value);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
-
-/* Sets a field and notifies only on a real change, so bindings do not loop. */
-#define SET_AND_NOTIFY(field, val, prop) \
-  G_STMT_START { \
-    if (self->field != (val)) \
-      { \
-        self->field = (val); \
-        g_object_notify_by_pspec (object, properties[prop]); \
-      } \
-  } G_STMT_END
 
 static void
 coach_settings_set_property (GObject      *object,
@@ -123,30 +134,26 @@ coach_settings_set_property (GObject      *object,
 {
   CoachSettings *self = COACH_SETTINGS (object);
 
-  switch (prop_id)
+  if (prop_id == PROP_GSETTINGS)
     {
-    case PROP_GSETTINGS:
       self->gsettings = g_value_dup_object (value);
-      break;
-    case PROP_WINDOW_WIDTH:
-      SET_AND_NOTIFY (window_width, g_value_get_int (value), prop_id);
-      break;
-    case PROP_WINDOW_HEIGHT:
-      SET_AND_NOTIFY (window_height, g_value_get_int (value), prop_id);
-      break;
-    case PROP_WINDOW_MAXIMIZED:
-      SET_AND_NOTIFY (window_maximized, g_value_get_boolean (value), prop_id);
-      break;
-    case PROP_DEFAULT_MINUTES:
-      SET_AND_NOTIFY (default_minutes, g_value_get_uint (value), prop_id);
-      break;
-    case PROP_GET_READY_SECONDS:
-      SET_AND_NOTIFY (get_ready_seconds, g_value_get_uint (value), prop_id);
-      break;
-    default:
+    }
+  else if (prop_id > PROP_GSETTINGS && prop_id < N_PROPS)
+    {
+      /* Notify only on a real change, so that bindings do not loop. */
+      if (g_param_values_cmp (pspec, &self->values[prop_id], value) != 0)
+        {
+          g_value_copy (value, &self->values[prop_id]);
+          g_object_notify_by_pspec (object, pspec);
+        }
+    }
+  else
+    {
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
+
+#define PARAM_FLAGS (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS)
 
 static void
 coach_settings_class_init (CoachSettingsClass *klass)
@@ -155,28 +162,51 @@ coach_settings_class_init (CoachSettingsClass *klass)
 
   object_class->constructed = coach_settings_constructed;
   object_class->dispose = coach_settings_dispose;
+  object_class->finalize = coach_settings_finalize;
   object_class->get_property = coach_settings_get_property;
   object_class->set_property = coach_settings_set_property;
 
   properties[PROP_GSETTINGS] =
     g_param_spec_object ("gsettings", NULL, NULL, G_TYPE_SETTINGS,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  /* Ranges match the schema; the schema enforces them on write. */
+  /* Ranges and defaults match the schema; the schema enforces them on write. */
   properties[PROP_WINDOW_WIDTH] =
-    g_param_spec_int ("window-width", NULL, NULL, 0, G_MAXINT, 960,
-                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_int ("window-width", NULL, NULL, 0, G_MAXINT, 960, PARAM_FLAGS);
   properties[PROP_WINDOW_HEIGHT] =
-    g_param_spec_int ("window-height", NULL, NULL, 0, G_MAXINT, 720,
-                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_int ("window-height", NULL, NULL, 0, G_MAXINT, 720, PARAM_FLAGS);
   properties[PROP_WINDOW_MAXIMIZED] =
-    g_param_spec_boolean ("window-maximized", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_boolean ("window-maximized", NULL, NULL, FALSE, PARAM_FLAGS);
   properties[PROP_DEFAULT_MINUTES] =
-    g_param_spec_uint ("default-minutes", NULL, NULL, 5, 30, 15,
-                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_uint ("default-minutes", NULL, NULL, 5, 30, 15, PARAM_FLAGS);
   properties[PROP_GET_READY_SECONDS] =
-    g_param_spec_uint ("get-ready-seconds", NULL, NULL, 0, 30, 5,
-                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_uint ("get-ready-seconds", NULL, NULL, 0, 30, 5, PARAM_FLAGS);
+  properties[PROP_SORE_REGIONS] =
+    g_param_spec_flags ("sore-regions", NULL, NULL, COACH_TYPE_REGION_FLAGS, 0, PARAM_FLAGS);
+  properties[PROP_AVOID_FAMILIES] =
+    g_param_spec_flags ("avoid-families", NULL, NULL, COACH_TYPE_FAMILY_FLAGS, 0, PARAM_FLAGS);
+  properties[PROP_AVOID_EQUIPMENT] =
+    g_param_spec_flags ("avoid-equipment", NULL, NULL, COACH_TYPE_EQUIPMENT_FLAGS, 0, PARAM_FLAGS);
+  properties[PROP_EQUIPMENT] =
+    g_param_spec_flags ("equipment", NULL, NULL, COACH_TYPE_EQUIPMENT_FLAGS,
+                        COACH_MASK (COACH_EQUIPMENT_OIL) | COACH_MASK (COACH_EQUIPMENT_TOWEL),
+                        PARAM_FLAGS);
+  properties[PROP_CONDITIONS] =
+    g_param_spec_flags ("conditions", NULL, NULL, COACH_TYPE_CONDITION_FLAGS, 0, PARAM_FLAGS);
+  properties[PROP_PRESSURE_CEILING] =
+    g_param_spec_uint ("pressure-ceiling", NULL, NULL, 0, COACH_PRESSURE_MAX, 6, PARAM_FLAGS);
+  properties[PROP_CUE_SOUNDS] =
+    g_param_spec_boolean ("cue-sounds", NULL, NULL, TRUE, PARAM_FLAGS);
+  properties[PROP_VOICE_GUIDANCE] =
+    g_param_spec_boolean ("voice-guidance", NULL, NULL, TRUE, PARAM_FLAGS);
+  properties[PROP_PACING_BEATS] =
+    g_param_spec_boolean ("pacing-beats", NULL, NULL, FALSE, PARAM_FLAGS);
+  properties[PROP_VOLUME] =
+    g_param_spec_double ("volume", NULL, NULL, 0.0, 1.0, 0.8, PARAM_FLAGS);
+  properties[PROP_FIRST_RUN_DONE] =
+    g_param_spec_boolean ("first-run-done", NULL, NULL, FALSE, PARAM_FLAGS);
+  properties[PROP_SAFETY_STATUS] =
+    g_param_spec_enum ("safety-status", NULL, NULL, COACH_TYPE_SAFETY_STATUS,
+                       COACH_SAFETY_STATUS_UNCHECKED, PARAM_FLAGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -184,10 +214,11 @@ coach_settings_class_init (CoachSettingsClass *klass)
 static void
 coach_settings_init (CoachSettings *self)
 {
-  self->window_width = 960;
-  self->window_height = 720;
-  self->default_minutes = 15;
-  self->get_ready_seconds = 5;
+  for (guint i = FIRST_BOUND_PROP; i < N_PROPS; i++)
+    {
+      g_value_init (&self->values[i], G_PARAM_SPEC_VALUE_TYPE (properties[i]));
+      g_param_value_set_default (properties[i], &self->values[i]);
+    }
 }
 
 /**
@@ -221,29 +252,32 @@ coach_settings_get_gsettings (CoachSettings *self)
   return self->gsettings;
 }
 
-int
-coach_settings_get_window_width (CoachSettings *self)
-{
-  g_return_val_if_fail (COACH_IS_SETTINGS (self), 0);
+#define GETTER(type, name, prop, getter, fallback) \
+  type \
+  coach_settings_get_##name (CoachSettings *self) \
+  { \
+    g_return_val_if_fail (COACH_IS_SETTINGS (self), fallback); \
+    return getter (&self->values[prop]); \
+  }
 
-  return self->window_width;
-}
-
-int
-coach_settings_get_window_height (CoachSettings *self)
-{
-  g_return_val_if_fail (COACH_IS_SETTINGS (self), 0);
-
-  return self->window_height;
-}
-
-gboolean
-coach_settings_get_window_maximized (CoachSettings *self)
-{
-  g_return_val_if_fail (COACH_IS_SETTINGS (self), FALSE);
-
-  return self->window_maximized;
-}
+GETTER (int, window_width, PROP_WINDOW_WIDTH, g_value_get_int, 0)
+GETTER (int, window_height, PROP_WINDOW_HEIGHT, g_value_get_int, 0)
+GETTER (gboolean, window_maximized, PROP_WINDOW_MAXIMIZED, g_value_get_boolean, FALSE)
+GETTER (guint, default_minutes, PROP_DEFAULT_MINUTES, g_value_get_uint, 0)
+GETTER (guint, get_ready_seconds, PROP_GET_READY_SECONDS, g_value_get_uint, 0)
+GETTER (guint32, sore_regions, PROP_SORE_REGIONS, g_value_get_flags, 0)
+GETTER (guint32, avoid_families, PROP_AVOID_FAMILIES, g_value_get_flags, 0)
+GETTER (guint32, avoid_equipment, PROP_AVOID_EQUIPMENT, g_value_get_flags, 0)
+GETTER (guint32, equipment, PROP_EQUIPMENT, g_value_get_flags, 0)
+GETTER (guint32, conditions, PROP_CONDITIONS, g_value_get_flags, 0)
+GETTER (guint, pressure_ceiling, PROP_PRESSURE_CEILING, g_value_get_uint, 0)
+GETTER (gboolean, cue_sounds, PROP_CUE_SOUNDS, g_value_get_boolean, FALSE)
+GETTER (gboolean, voice_guidance, PROP_VOICE_GUIDANCE, g_value_get_boolean, FALSE)
+GETTER (gboolean, pacing_beats, PROP_PACING_BEATS, g_value_get_boolean, FALSE)
+GETTER (double, volume, PROP_VOLUME, g_value_get_double, 0.0)
+GETTER (gboolean, first_run_done, PROP_FIRST_RUN_DONE, g_value_get_boolean, FALSE)
+GETTER (CoachSafetyStatus, safety_status, PROP_SAFETY_STATUS, g_value_get_enum,
+        COACH_SAFETY_STATUS_UNCHECKED)
 
 /**
  * coach_settings_save_window_state:
@@ -266,14 +300,6 @@ coach_settings_save_window_state (CoachSettings *self,
   g_object_thaw_notify (G_OBJECT (self));
 }
 
-guint
-coach_settings_get_default_minutes (CoachSettings *self)
-{
-  g_return_val_if_fail (COACH_IS_SETTINGS (self), 0);
-
-  return self->default_minutes;
-}
-
 void
 coach_settings_set_default_minutes (CoachSettings *self,
                                     guint          minutes)
@@ -281,14 +307,6 @@ coach_settings_set_default_minutes (CoachSettings *self,
   g_return_if_fail (COACH_IS_SETTINGS (self));
 
   g_object_set (self, "default-minutes", CLAMP (minutes, 5, 30), NULL);
-}
-
-guint
-coach_settings_get_get_ready_seconds (CoachSettings *self)
-{
-  g_return_val_if_fail (COACH_IS_SETTINGS (self), 0);
-
-  return self->get_ready_seconds;
 }
 
 void
@@ -301,10 +319,79 @@ coach_settings_set_get_ready_seconds (CoachSettings *self,
 }
 
 /**
+ * coach_settings_set_flag:
+ * @property: the name of a flags property, e.g. "sore-regions"
+ * @value: the vocabulary value to add or remove, e.g. %COACH_REGION_NECK
+ *
+ * Adds @value to the set in @property, or removes it.
+ */
+void
+coach_settings_set_flag (CoachSettings *self,
+                         const char    *property,
+                         guint          value,
+                         gboolean       on)
+{
+  GParamSpec *pspec;
+  guint mask;
+
+  g_return_if_fail (COACH_IS_SETTINGS (self));
+  g_return_if_fail (value < 32);
+
+  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (self), property);
+  g_return_if_fail (pspec != NULL && G_IS_PARAM_SPEC_FLAGS (pspec));
+
+  g_object_get (self, property, &mask, NULL);
+  mask = on ? (mask | COACH_MASK (value)) : (mask & ~COACH_MASK (value));
+  g_object_set (self, property, mask, NULL);
+}
+
+void
+coach_settings_set_safety_status (CoachSettings     *self,
+                                  CoachSafetyStatus  status)
+{
+  g_return_if_fail (COACH_IS_SETTINGS (self));
+
+  g_object_set (self, "safety-status", status, NULL);
+}
+
+/**
+ * coach_settings_fill_plan_request:
+ * @request: an initialized request; the profile's choices replace its defaults
+ *
+ * The planner sees exactly what the person chose in Preferences.
+ */
+void
+coach_settings_fill_plan_request (CoachSettings    *self,
+                                  CoachPlanRequest *request)
+{
+  g_return_if_fail (COACH_IS_SETTINGS (self));
+  g_return_if_fail (request != NULL);
+
+  request->sore_regions = coach_settings_get_sore_regions (self);
+  request->avoid_families = coach_settings_get_avoid_families (self);
+  request->avoid_equipment = coach_settings_get_avoid_equipment (self);
+  request->equipment = coach_settings_get_equipment (self);
+  request->conditions = coach_settings_get_conditions (self);
+  request->pressure_ceiling = coach_settings_get_pressure_ceiling (self);
+  request->minutes = coach_settings_get_default_minutes (self);
+}
+
+/* Whether @pspec is one of the keys the planner reads, so a view can re-plan on a change. */
+gboolean
+coach_settings_is_plan_property (GParamSpec *pspec)
+{
+  for (guint i = PROP_SORE_REGIONS; i <= PROP_PRESSURE_CEILING; i++)
+    if (pspec == properties[i])
+      return TRUE;
+
+  return pspec == properties[PROP_DEFAULT_MINUTES] || pspec == properties[PROP_SAFETY_STATUS];
+}
+
+/**
  * coach_settings_reset:
  *
- * Puts every preference back to its default. The window state is left alone: it is not a
- * preference the person chose in the preferences window.
+ * Puts every preference back to its default. The window state and the safety check are left
+ * alone: they are not choices made in the preferences window.
  */
 void
 coach_settings_reset (CoachSettings *self)
@@ -312,9 +399,6 @@ coach_settings_reset (CoachSettings *self)
   g_return_if_fail (COACH_IS_SETTINGS (self));
 
   for (guint i = FIRST_BOUND_PROP; i < N_PROPS; i++)
-    {
-      const char *name = g_param_spec_get_name (properties[i]);
-      if (!g_str_has_prefix (name, "window-"))
-        g_settings_reset (self->gsettings, name);
-    }
+    if (is_preference (i))
+      g_settings_reset (self->gsettings, g_param_spec_get_name (properties[i]));
 }

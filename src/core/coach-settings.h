@@ -1,8 +1,11 @@
-/* coach-settings.h: the app's preferences as a plain GObject bound to GSettings.
+/* coach-settings.h: the person's profile and the app's preferences, bound to GSettings.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
 #include <gio/gio.h>
+
+#include "coach-planner.h"
+#include "coach-safety.h"
 
 G_BEGIN_DECLS
 
@@ -28,6 +31,32 @@ void           coach_settings_set_default_minutes  (CoachSettings *self,
 guint          coach_settings_get_get_ready_seconds (CoachSettings *self);
 void           coach_settings_set_get_ready_seconds (CoachSettings *self,
                                                      guint          seconds);
+
+/* The profile: CoachRegion, CoachFamily, CoachEquipment and CoachCondition masks. */
+guint32        coach_settings_get_sore_regions     (CoachSettings *self);
+guint32        coach_settings_get_avoid_families   (CoachSettings *self);
+guint32        coach_settings_get_avoid_equipment  (CoachSettings *self);
+guint32        coach_settings_get_equipment        (CoachSettings *self);
+guint32        coach_settings_get_conditions       (CoachSettings *self);
+guint          coach_settings_get_pressure_ceiling (CoachSettings *self);
+void           coach_settings_set_flag             (CoachSettings *self,
+                                                    const char    *property,
+                                                    guint          value,
+                                                    gboolean       on);
+
+gboolean       coach_settings_get_cue_sounds       (CoachSettings *self);
+gboolean       coach_settings_get_voice_guidance   (CoachSettings *self);
+gboolean       coach_settings_get_pacing_beats     (CoachSettings *self);
+double         coach_settings_get_volume           (CoachSettings *self);
+
+gboolean       coach_settings_get_first_run_done   (CoachSettings *self);
+CoachSafetyStatus coach_settings_get_safety_status (CoachSettings *self);
+void           coach_settings_set_safety_status    (CoachSettings     *self,
+                                                    CoachSafetyStatus  status);
+
+void           coach_settings_fill_plan_request    (CoachSettings    *self,
+                                                    CoachPlanRequest *request);
+gboolean       coach_settings_is_plan_property     (GParamSpec       *pspec);
 
 void           coach_settings_reset                (CoachSettings *self);
 

@@ -39,6 +39,34 @@ static const VocabEntry families[] = {
   { "tool", N_("Self-massage with tools") },
 };
 
+/* One line on what each family is, for the preferences and the cards. */
+static const char *family_descriptions[] = {
+  N_("Long, slow strokes along the muscles; a warm-up and a calm finish"),
+  N_("Lifting and squeezing the muscle, like kneading dough"),
+  N_("Light, quick, rhythmic taps with loose hands on fleshy areas"),
+  N_("Small circles with the fingertips, working into one spot"),
+  N_("Slow strokes that build from gentle to firm, into deeper layers"),
+  N_("Steady pressure on one small tight, tender spot until it eases"),
+  N_("Focused work on one painful spot rather than the whole area"),
+  N_("Gentle, sustained stretching pressure on the tissue under the skin"),
+  N_("Steady finger pressure on specific points"),
+  N_("A hot towel or heat pack before or during massage"),
+  N_("A ball, two balls in a sock, a foam roller or a massage cane"),
+};
+
+static const char *equipment_descriptions[] = {
+  N_("A tennis or massage ball, against a wall or under you"),
+  N_("Two balls tied in a sock, one either side of the spine"),
+  N_("A firm foam cylinder to lie on; for the mid back only"),
+  N_("A hooked stick that uses leverage to reach your own back"),
+  N_("A heat pack or hot towel, with a cloth between it and the skin"),
+  N_("Oil or lotion so the hands glide, warmed in the hands first"),
+  N_("A towel to lie on and to cover the skin not being worked on"),
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (family_descriptions) == COACH_N_FAMILIES);
+G_STATIC_ASSERT (G_N_ELEMENTS (equipment_descriptions) == COACH_N_EQUIPMENT);
+
 static const VocabEntry equipment[] = {
   { "ball", N_("Massage ball") },
   { "two-balls", N_("Two balls in a sock") },
@@ -225,6 +253,25 @@ coach_vocab_get_label (CoachVocab vocab,
   return g_dgettext (GETTEXT_PACKAGE, vocabs[vocab].entries[value].label);
 }
 
+/**
+ * coach_vocab_get_description:
+ *
+ * Returns: (nullable): a translated line on what a technique family or piece of equipment
+ * is, or %NULL for the vocabularies that have none.
+ */
+const char *
+coach_vocab_get_description (CoachVocab vocab,
+                             guint      value)
+{
+  g_return_val_if_fail (value < coach_vocab_get_size (vocab), NULL);
+
+  if (vocab == COACH_VOCAB_FAMILY)
+    return g_dgettext (GETTEXT_PACKAGE, family_descriptions[value]);
+  if (vocab == COACH_VOCAB_EQUIPMENT)
+    return g_dgettext (GETTEXT_PACKAGE, equipment_descriptions[value]);
+  return NULL;
+}
+
 /* Returns: every id of @vocab, comma-separated, for messages that list the valid ones. */
 char *
 coach_vocab_list_ids (CoachVocab vocab)
@@ -252,4 +299,48 @@ coach_vocab_mask_to_ids (CoachVocab vocab,
     }
 
   return g_string_free (str, FALSE);
+}
+
+/**
+ * coach_vocab_get_flags_type:
+ *
+ * Returns: a #GFlags type for sets of @vocab's values, registered on first use. Its values
+ * are COACH_MASK (value) and its nicks the vocabulary ids, which is what lets
+ * g_settings_bind () map a schema's flags key straight onto a property of this type.
+ */
+GType
+coach_vocab_get_flags_type (CoachVocab vocab)
+{
+  static GType types[COACH_N_VOCABS];
+  static GMutex lock;
+  GType type;
+
+  g_return_val_if_fail (vocab < COACH_N_VOCABS, G_TYPE_INVALID);
+
+  g_mutex_lock (&lock);
+  if (types[vocab] == 0)
+    {
+      guint size = vocabs[vocab].size;
+      /* Registered types live for the whole process, and so does this table. */
+      GFlagsValue *values = g_new0 (GFlagsValue, size + 1);
+      g_autofree char *camel = NULL;
+      g_autofree char *name = NULL;
+      g_auto(GStrv) words = g_strsplit (vocabs[vocab].name, "-", -1);
+
+      for (guint i = 0; i < size; i++)
+        {
+          values[i].value = COACH_MASK (i);
+          values[i].value_name = vocabs[vocab].entries[i].label;
+          values[i].value_nick = vocabs[vocab].entries[i].id;
+        }
+      for (guint i = 0; words[i] != NULL; i++)
+        words[i][0] = g_ascii_toupper (words[i][0]);
+      camel = g_strjoinv (NULL, words);
+      name = g_strdup_printf ("Coach%sFlags", camel);
+      types[vocab] = g_flags_register_static (g_intern_string (name), values);
+    }
+  type = types[vocab];
+  g_mutex_unlock (&lock);
+
+  return type;
 }

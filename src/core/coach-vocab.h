@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib.h>
+#include <glib-object.h>
 
 G_BEGIN_DECLS
 
@@ -169,8 +169,17 @@ int          coach_vocab_from_id       (CoachVocab  vocab,
                                         const char *id);
 const char  *coach_vocab_get_label     (CoachVocab  vocab,
                                         guint       value);
+const char  *coach_vocab_get_description (CoachVocab vocab,
+                                          guint      value);
 char        *coach_vocab_list_ids      (CoachVocab  vocab);
 char        *coach_vocab_mask_to_ids   (CoachVocab  vocab,
                                         guint32     mask);
+GType        coach_vocab_get_flags_type (CoachVocab vocab);
+
+/* Flags types whose nicks are the vocabulary ids, so GSettings can bind "as" keys to them. */
+#define COACH_TYPE_REGION_FLAGS    (coach_vocab_get_flags_type (COACH_VOCAB_REGION))
+#define COACH_TYPE_FAMILY_FLAGS    (coach_vocab_get_flags_type (COACH_VOCAB_FAMILY))
+#define COACH_TYPE_EQUIPMENT_FLAGS (coach_vocab_get_flags_type (COACH_VOCAB_EQUIPMENT))
+#define COACH_TYPE_CONDITION_FLAGS (coach_vocab_get_flags_type (COACH_VOCAB_CONDITION))
 
 G_END_DECLS
