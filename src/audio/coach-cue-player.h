@@ -1,0 +1,47 @@
+/* coach-cue-player.h: short synthesized sound cues played through a GStreamer pipeline.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gst/gst.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  COACH_CUE_START,        /* a step starts */
+  COACH_CUE_TICK,         /* each of the last three seconds */
+  COACH_CUE_SWITCH_SIDES, /* change to the other side */
+  COACH_CUE_FINISH,       /* the routine is finished */
+  COACH_N_CUES
+} CoachCue;
+
+#define COACH_CUE_PLAYER_ERROR (coach_cue_player_error_quark ())
+
+typedef enum {
+  COACH_CUE_PLAYER_ERROR_MISSING_ELEMENT, /* a GStreamer plugin is not installed */
+  COACH_CUE_PLAYER_ERROR_NO_DEVICE,       /* no sound device, or it went away */
+  COACH_CUE_PLAYER_ERROR_FAILED,          /* anything else the pipeline reports */
+} CoachCuePlayerError;
+
+GQuark coach_cue_player_error_quark (void);
+
+#define COACH_TYPE_CUE_PLAYER (coach_cue_player_get_type ())
+
+G_DECLARE_FINAL_TYPE (CoachCuePlayer, coach_cue_player, COACH, CUE_PLAYER, GObject)
+
+CoachCuePlayer *coach_cue_player_new         (const char     *sink_description);
+gboolean        coach_cue_player_prepare     (CoachCuePlayer *self,
+                                              GError        **error);
+gboolean        coach_cue_player_play        (CoachCuePlayer *self,
+                                              CoachCue        cue,
+                                              GError        **error);
+void            coach_cue_player_set_volume  (CoachCuePlayer *self,
+                                              double          volume);
+double          coach_cue_player_get_volume  (CoachCuePlayer *self);
+GstElement     *coach_cue_player_get_sink    (CoachCuePlayer *self);
+
+gboolean        coach_cue_player_render_wav  (CoachCue        cue,
+                                              const char     *path,
+                                              GError        **error);
+const char     *coach_cue_get_name           (CoachCue        cue);
+
+G_END_DECLS
