@@ -61,6 +61,14 @@ run_child (const char *kind)
 
   if (g_strcmp0 (kind, "backcoach") == 0)
     {
+      /* A returning user: the welcome is done and the back hurts somewhere, so the window
+       * opens on a planned routine (the memory backend starts empty in every child). */
+      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+      const char *regions[] = { "neck", "lower-back", NULL };
+
+      g_settings_set_boolean (settings, "first-run-done", TRUE);
+      g_settings_set_enum (settings, "safety-status", 1 /* clear */);
+      g_settings_set_strv (settings, "sore-regions", regions);
       app = G_APPLICATION (coach_application_new ());
     }
   else

@@ -5,7 +5,9 @@
 #include <adwaita.h>
 
 #include "coach-application.h"
+#include "coach-body-map.h"
 #include "coach-preferences-window.h"
+#include "coach-safety-check.h"
 #include "coach-window.h"
 
 typedef gboolean (*Condition) (gpointer data);
@@ -29,6 +31,12 @@ static gboolean
 widget_is_mapped (gpointer data)
 {
   return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+static gboolean
+widget_is_allocated (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data)) && gtk_widget_get_width (GTK_WIDGET (data)) > 0;
 }
 
 static GtkWindow *
@@ -139,6 +147,271 @@ accel_registered (GtkApplication *app,
 /* One application for the whole program, as a name can be owned on the bus only once. */
 static CoachApplication *app;
 
+/* The widget called @name below @widget, depth first. */
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (g_strcmp0 (gtk_widget_get_name (child), name) == 0)
+        return child;
+      if ((found = find_named (child, name)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Clicks the button called @name, which must be on screen and sensitive, as a person would. */
+static void
+click (GtkWidget  *root,
+       const char *name)
+{
+  GtkWidget *button = find_named (root, name);
+
+  g_assert_nonnull (button);
+  g_assert_true (GTK_IS_BUTTON (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+}
+
+/* The switch of the row called @name (a vocabulary id) below @root. */
+static GtkSwitch *
+row_switch (GtkWidget  *root,
+            const char *name)
+{
+  GtkWidget *row = find_named (root, name);
+
+  g_assert_nonnull (row);
+  return GTK_SWITCH (find_descendant (row, GTK_TYPE_SWITCH));
+}
+
+/* A click at the centre of @region on the map, through its click gesture. */
+static void
+click_body_map (GtkWidget   *map,
+                CoachRegion  region)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (map);
+  GtkGesture *gesture = NULL;
+  double x, y;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && gesture == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+      if (GTK_IS_GESTURE_CLICK (controller))
+        gesture = GTK_GESTURE (controller);
+    }
+  g_assert_nonnull (gesture);
+
+  /* Regions are where the map is drawn, so it must be on screen with its size. */
+  wait_until (widget_is_allocated, map);
+  coach_body_map_get_region_centre (COACH_BODY_MAP (map), region, &x, &y);
+  g_signal_emit_by_name (gesture, "pressed", 1, x, y);
+  g_signal_emit_by_name (gesture, "released", 1, x, y);
+}
+
+static gboolean
+today_is_settled (gpointer data)
+{
+  CoachTodayView *today = data;
+
+  return !coach_today_view_is_planning (today) &&
+         g_strcmp0 (coach_today_view_get_state (today), "loading") != 0;
+}
+
+static CoachWindow *
+main_window (void)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (COACH_IS_WINDOW (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* First launch: the welcome, the red-flag questions, and an emergency answer that blocks
+ * every routine until a new check is clear. */
+static void
+test_first_run_emergency (void)
+{
+  CoachSettings *settings = coach_application_get_settings (app);
+  CoachSafetyCheck *check;
+  CoachTodayView *today;
+  GtkWidget *next;
+  guint n = coach_safety_get_n_red_flags ();
+  guint emergency = G_MAXUINT;
+
+  g_assert_false (coach_settings_get_first_run_done (settings));
+  g_application_activate (G_APPLICATION (app));
+  check = COACH_SAFETY_CHECK (expect_window (COACH_TYPE_SAFETY_CHECK));
+  g_assert_true (GTK_IS_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (check))));
+  g_assert_cmpstr (coach_safety_check_get_page (check), ==, "welcome");
+
+  click (GTK_WIDGET (check), "continue-welcome");
+  g_assert_cmpstr (coach_safety_check_get_page (check), ==, "red-flags");
+
+  /* Every question needs its own answer before the check goes on. */
+  next = find_named (GTK_WIDGET (check), "continue-red-flags");
+  for (guint i = 0; i < n; i++)
+    {
+      CoachRedFlagSeverity severity;
+      g_autofree char *name = NULL;
+
+      g_assert_false (gtk_widget_is_sensitive (next));
+      coach_safety_get_red_flag (i, &severity);
+      if (severity == COACH_RED_FLAG_EMERGENCY && emergency == G_MAXUINT)
+        emergency = i;
+      name = g_strdup_printf ("red-flag-%u-%s", i, i == emergency ? "yes" : "no");
+      click (GTK_WIDGET (check), name);
+    }
+  g_assert_cmpuint (emergency, <, n);
+  g_assert_true (gtk_widget_is_sensitive (next));
+  click (GTK_WIDGET (check), "continue-red-flags");
+
+  g_assert_cmpstr (coach_safety_check_get_page (check), ==, "emergency");
+  g_assert_cmpint (coach_settings_get_safety_status (settings), ==, COACH_SAFETY_STATUS_EMERGENCY);
+  g_assert_true (coach_settings_get_first_run_done (settings));
+
+  /* No routine is offered: the start view says to get help. */
+  today = coach_window_get_today_view (main_window ());
+  wait_until (today_is_settled, today);
+  g_assert_cmpstr (coach_today_view_get_state (today), ==, "blocked");
+  g_assert_null (coach_today_view_get_routine (today));
+  click (GTK_WIDGET (check), "close-emergency");
+  wait_until (toplevel_is_gone, &(GType) { COACH_TYPE_SAFETY_CHECK });
+
+  /* Taken again from the menu, it starts at the questions; all clear brings the routine back. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "safety-check", NULL);
+  check = COACH_SAFETY_CHECK (expect_window (COACH_TYPE_SAFETY_CHECK));
+  g_assert_cmpstr (coach_safety_check_get_page (check), ==, "red-flags");
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("red-flag-%u-no", i);
+      click (GTK_WIDGET (check), name);
+    }
+  click (GTK_WIDGET (check), "continue-red-flags");
+  g_assert_cmpint (coach_settings_get_safety_status (settings), ==, COACH_SAFETY_STATUS_CLEAR);
+  g_assert_cmpstr (coach_safety_check_get_page (check), ==, "regions");
+
+  /* The map on the check's own page edits the same profile. */
+  click_body_map (coach_safety_check_get_body_map (check), COACH_REGION_LOWER_BACK);
+  g_assert_cmpuint (coach_settings_get_sore_regions (settings), ==, COACH_MASK (COACH_REGION_LOWER_BACK));
+  click (GTK_WIDGET (check), "continue-regions");
+  click (GTK_WIDGET (check), "continue-avoid");
+  click (GTK_WIDGET (check), "continue-conditions");
+  g_assert_cmpstr (coach_safety_check_get_page (check), ==, "done");
+  click (GTK_WIDGET (check), "close-done");
+  wait_until (toplevel_is_gone, &(GType) { COACH_TYPE_SAFETY_CHECK });
+
+  wait_until (today_is_settled, today);
+  g_assert_cmpstr (coach_today_view_get_state (today), ==, "routine");
+  g_assert_nonnull (coach_today_view_get_routine (today));
+}
+
+static gboolean
+routine_has_family (CoachRoutine *routine,
+                    CoachFamily   family)
+{
+  CoachCatalog *catalog = coach_application_get_catalog (app);
+
+  for (guint i = 0; i < coach_routine_get_n_items (routine); i++)
+    {
+      CoachTechnique *technique = coach_catalog_lookup (catalog, coach_routine_get_item (routine, i)->technique);
+      if (coach_technique_get_family (technique) == family)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Preferences: the body map and the region rows are one setting; an avoided family leaves
+ * the routine on the start view at once. */
+static void
+test_preferences_profile (void)
+{
+  CoachSettings *settings = coach_application_get_settings (app);
+  CoachWindow *window = main_window ();
+  CoachTodayView *today = coach_window_get_today_view (window);
+  CoachPreferencesWindow *prefs;
+  GtkWidget *map;
+  GtkSwitch *neck, *lower_back;
+  CoachRoutine *routine;
+  CoachFamily family;
+
+  g_object_set (settings, "sore-regions", 0, NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  prefs = COACH_PREFERENCES_WINDOW (expect_window (COACH_TYPE_PREFERENCES_WINDOW));
+  map = coach_preferences_window_get_body_map (prefs);
+  neck = row_switch (GTK_WIDGET (prefs), "neck");
+  lower_back = row_switch (GTK_WIDGET (prefs), "lower-back");
+
+  /* A click on the map changes the setting and the row. */
+  click_body_map (map, COACH_REGION_NECK);
+  g_assert_cmpuint (coach_settings_get_sore_regions (settings), ==, COACH_MASK (COACH_REGION_NECK));
+  g_assert_true (gtk_switch_get_active (neck));
+  g_assert_cmpuint (coach_body_map_get_regions (COACH_BODY_MAP (map)), ==, COACH_MASK (COACH_REGION_NECK));
+
+  /* A switch in a row changes the setting and the map. */
+  gtk_switch_set_active (lower_back, TRUE);
+  g_assert_true (gtk_switch_get_active (lower_back));
+  g_assert_cmpuint (coach_settings_get_sore_regions (settings), ==,
+                    COACH_MASK (COACH_REGION_NECK) | COACH_MASK (COACH_REGION_LOWER_BACK));
+  g_assert_cmpuint (coach_body_map_get_regions (COACH_BODY_MAP (map)), ==,
+                    COACH_MASK (COACH_REGION_NECK) | COACH_MASK (COACH_REGION_LOWER_BACK));
+
+  /* A second click takes the region off again, everywhere. */
+  click_body_map (map, COACH_REGION_NECK);
+  g_assert_false (gtk_switch_get_active (neck));
+  g_assert_cmpuint (coach_settings_get_sore_regions (settings), ==, COACH_MASK (COACH_REGION_LOWER_BACK));
+
+  /* Avoiding a family that today's routine uses takes it out of the routine. */
+  wait_until (today_is_settled, today);
+  routine = coach_today_view_get_routine (today);
+  g_assert_nonnull (routine);
+  for (family = 0; family < COACH_N_FAMILIES; family++)
+    if (family != COACH_FAMILY_GLIDING && routine_has_family (routine, family))
+      break;
+  g_assert_cmpuint (family, <, COACH_N_FAMILIES);
+  gtk_switch_set_active (row_switch (GTK_WIDGET (prefs), coach_vocab_to_id (COACH_VOCAB_FAMILY, family)), TRUE);
+  g_assert_cmpuint (coach_settings_get_avoid_families (settings), ==, COACH_MASK (family));
+  g_assert_true (coach_today_view_is_planning (today));
+  wait_until (today_is_settled, today);
+  g_assert_cmpstr (coach_today_view_get_state (today), ==, "routine");
+  g_assert_false (routine_has_family (coach_today_view_get_routine (today), family));
+
+  /* The test cue really plays through GStreamer, here into a fake sink. */
+  click (GTK_WIDGET (prefs), "play-test-cue");
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (coach_application_play_cue (app, COACH_CUE_START, &error));
+    g_assert_no_error (error);
+  }
+
+  /* Reset asks first, and then puts the preferences back. */
+  g_object_set (settings, "pressure-ceiling", 2, "volume", 0.3, NULL);
+  click (GTK_WIDGET (prefs), "reset");
+  {
+    GtkWindow *dialog = expect_window (ADW_TYPE_MESSAGE_DIALOG);
+
+    g_assert_cmpuint (coach_settings_get_pressure_ceiling (settings), ==, 2);
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "reset");
+    g_assert_cmpuint (coach_settings_get_pressure_ceiling (settings), ==, 6);
+    g_assert_cmpuint (coach_settings_get_avoid_families (settings), ==, 0);
+    g_assert_cmpuint (coach_settings_get_sore_regions (settings), ==, 0);
+    g_assert_false (gtk_switch_get_active (lower_back));
+    g_assert_cmpint (coach_settings_get_safety_status (settings), ==, COACH_SAFETY_STATUS_CLEAR);
+    /* A click on a response button also closes the dialog; emitting the response does not. */
+    close_and_wait (dialog);
+  }
+  close_and_wait (GTK_WINDOW (prefs));
+}
+
 static void
 test_window (void)
 {
@@ -151,7 +424,7 @@ test_window (void)
 
   g_application_activate (G_APPLICATION (app));
 
-  window = COACH_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  window = main_window ();
   g_assert_nonnull (window);
   wait_until (widget_is_mapped, window);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Back Coach");
@@ -161,6 +434,12 @@ test_window (void)
     {
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", views[i]));
       g_assert_cmpstr (coach_window_get_view (window), ==, views[i]);
+      /* Today's routine has its own view; the others are empty states until their features. */
+      if (i == 0)
+        {
+          g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (coach_window_get_today_view (window))));
+          continue;
+        }
       /* The view shown is an empty state that got its icon when it was first shown. */
       visible = find_visible_status_page (GTK_WIDGET (window));
       g_assert_nonnull (visible);
@@ -244,10 +523,13 @@ main (int   argc,
 
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   g_setenv ("GTK_A11Y", "none", TRUE);
+  g_setenv ("BACKCOACH_AUDIO_SINK", "fakesink sync=true", TRUE);
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
+  g_test_add_func ("/window/first-run-emergency", test_first_run_emergency);
+  g_test_add_func ("/window/preferences-profile", test_preferences_profile);
   g_test_add_func ("/window/views-and-windows", test_window);
   g_test_add_func ("/window/restores-size", test_window_restores_size);
 

@@ -20,6 +20,7 @@ struct _CoachCatalog
   GObject     parent_instance;
 
   char       *user_dir;
+  GMutex      load_lock;    /* the first load may happen on a worker thread */
   gboolean    loaded;
   GPtrArray  *techniques;   /* CoachTechnique, built-in first, each group sorted by id */
   GHashTable *by_id;        /* id -> CoachTechnique, borrowed */
@@ -35,6 +36,7 @@ coach_catalog_finalize (GObject *object)
   CoachCatalog *self = COACH_CATALOG (object);
 
   g_free (self->user_dir);
+  g_mutex_clear (&self->load_lock);
   g_ptr_array_unref (self->techniques);
   g_hash_table_unref (self->by_id);
   g_ptr_array_unref (self->problems);
@@ -51,6 +53,7 @@ coach_catalog_class_init (CoachCatalogClass *klass)
 static void
 coach_catalog_init (CoachCatalog *self)
 {
+  g_mutex_init (&self->load_lock);
   self->techniques = g_ptr_array_new_with_free_func (g_object_unref);
   self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
@@ -192,15 +195,19 @@ load_user (CoachCatalog *self)
     }
 }
 
+/* Loads everything on first use. Once loaded the catalog only changes through
+ * check_user_file, so the lock is all a planner on a worker thread needs. */
 static void
 ensure_loaded (CoachCatalog *self)
 {
-  if (self->loaded)
-    return;
-
-  self->loaded = TRUE;
-  load_builtin (self);
-  load_user (self);
+  g_mutex_lock (&self->load_lock);
+  if (!self->loaded)
+    {
+      self->loaded = TRUE;
+      load_builtin (self);
+      load_user (self);
+    }
+  g_mutex_unlock (&self->load_lock);
 }
 
 /* Returns: (transfer none) (element-type CoachTechnique): every technique, built-in first. */

@@ -9,6 +9,7 @@
 #include "coach-application.h"
 #include "coach-cli.h"
 #include "coach-preferences-window.h"
+#include "coach-safety-check.h"
 #include "coach-window.h"
 
 struct _CoachApplication
@@ -16,19 +17,47 @@ struct _CoachApplication
   AdwApplication  parent_instance;
 
   CoachSettings  *settings;
+  CoachCatalog   *catalog;
+  CoachCuePlayer *cue_player;
+  guint           cue_release_id;
 };
 
 G_DEFINE_FINAL_TYPE (CoachApplication, coach_application, ADW_TYPE_APPLICATION)
 
 static void
+show_safety_check (CoachApplication *self,
+                   gboolean          welcome)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  CoachSafetyCheck *check = coach_safety_check_new (self->settings, welcome);
+
+  gtk_window_set_transient_for (GTK_WINDOW (check), parent);
+  gtk_window_present (GTK_WINDOW (check));
+}
+
+static void
 coach_application_activate (GApplication *app)
 {
+  CoachApplication *self = COACH_APPLICATION (app);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  gboolean first = window == NULL;
 
   if (window == NULL)
-    window = GTK_WINDOW (coach_window_new (COACH_APPLICATION (app)));
+    window = GTK_WINDOW (coach_window_new (self));
 
   gtk_window_present (window);
+
+  /* The first launch welcomes, and asks about red flags before anything is offered. */
+  if (first && !coach_settings_get_first_run_done (self->settings))
+    show_safety_check (self, TRUE);
+}
+
+static void
+on_safety_check (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  show_safety_check (COACH_APPLICATION (user_data), FALSE);
 }
 
 static void
@@ -147,6 +176,7 @@ static const GActionEntry app_actions[] = {
   { .name = "quit", .activate = on_quit },
   { .name = "preferences", .activate = on_preferences },
   { .name = "about", .activate = on_about },
+  { .name = "safety-check", .activate = on_safety_check },
 };
 
 static void
@@ -160,6 +190,8 @@ coach_application_startup (GApplication *app)
   G_APPLICATION_CLASS (coach_application_parent_class)->startup (app);
 
   self->settings = coach_settings_new_default ();
+  /* Nothing is read until the first plan asks, on a worker thread. */
+  self->catalog = coach_catalog_new ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
@@ -173,6 +205,9 @@ coach_application_dispose (GObject *object)
 {
   CoachApplication *self = COACH_APPLICATION (object);
 
+  g_clear_handle_id (&self->cue_release_id, g_source_remove);
+  g_clear_object (&self->cue_player);
+  g_clear_object (&self->catalog);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (coach_application_parent_class)->dispose (object);
@@ -217,4 +252,62 @@ coach_application_get_settings (CoachApplication *self)
   g_return_val_if_fail (COACH_IS_APPLICATION (self), NULL);
 
   return self->settings;
+}
+
+/* Returns: (transfer none): every technique, built-in and the user's own. */
+CoachCatalog *
+coach_application_get_catalog (CoachApplication *self)
+{
+  g_return_val_if_fail (COACH_IS_APPLICATION (self), NULL);
+
+  return self->catalog;
+}
+
+/* The player streams silence while it exists, which keeps the sound device awake; a test cue
+ * lets it go once the cue has long finished. */
+static gboolean
+release_cue_player (gpointer user_data)
+{
+  CoachApplication *self = user_data;
+
+  self->cue_release_id = 0;
+  g_clear_object (&self->cue_player);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * coach_application_play_cue:
+ *
+ * Plays @cue now at the volume of the preferences, making the player on first use so that
+ * start-up does not pay for GStreamer.
+ *
+ * Returns: %FALSE with a translated error that says what to do when no sound can be played.
+ */
+gboolean
+coach_application_play_cue (CoachApplication  *self,
+                            CoachCue           cue,
+                            GError           **error)
+{
+  g_return_val_if_fail (COACH_IS_APPLICATION (self), FALSE);
+
+  if (self->cue_player == NULL)
+    {
+      self->cue_player = coach_cue_player_new (g_getenv ("BACKCOACH_AUDIO_SINK"));
+      g_object_bind_property (self->settings, "volume", self->cue_player, "volume",
+                              G_BINDING_SYNC_CREATE);
+    }
+
+  g_clear_handle_id (&self->cue_release_id, g_source_remove);
+  self->cue_release_id = g_timeout_add_seconds (5, release_cue_player, self);
+
+  if (!coach_cue_player_play (self->cue_player, cue, error))
+    {
+      /* A failed player stays failed; the next try starts afresh, e.g. after a device is
+       * plugged in. */
+      g_clear_handle_id (&self->cue_release_id, g_source_remove);
+      g_clear_object (&self->cue_player);
+      return FALSE;
+    }
+
+  return TRUE;
 }

@@ -4,6 +4,8 @@
 
 #include <adwaita.h>
 
+#include "coach-catalog.h"
+#include "coach-cue-player.h"
 #include "coach-settings.h"
 
 G_BEGIN_DECLS
@@ -14,5 +16,9 @@ G_DECLARE_FINAL_TYPE (CoachApplication, coach_application, COACH, APPLICATION, A
 
 CoachApplication *coach_application_new          (void);
 CoachSettings    *coach_application_get_settings (CoachApplication *self);
+CoachCatalog     *coach_application_get_catalog  (CoachApplication *self);
+gboolean          coach_application_play_cue     (CoachApplication  *self,
+                                                  CoachCue           cue,
+                                                  GError           **error);
 
 G_END_DECLS

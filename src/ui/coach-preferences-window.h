@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CoachPreferencesWindow, coach_preferences_window, COACH, PREFERENCES_WINDOW, AdwPreferencesWindow)
 
-CoachPreferencesWindow *coach_preferences_window_new (CoachSettings *settings);
+CoachPreferencesWindow *coach_preferences_window_new          (CoachSettings          *settings);
+GtkWidget              *coach_preferences_window_get_body_map (CoachPreferencesWindow *self);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "coach-today-view.h"
 #include "coach-window.h"
 
 struct _CoachWindow
@@ -13,6 +14,7 @@ struct _CoachWindow
   AdwApplicationWindow  parent_instance;
 
   AdwViewStack         *stack;
+  CoachTodayView       *today_view;
   AdwToastOverlay      *toast_overlay;
 };
 
@@ -75,7 +77,9 @@ coach_window_class_init (CoachWindowClass *klass)
 
   window_class->close_request = coach_window_close_request;
 
+  g_type_ensure (COACH_TYPE_TODAY_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/BackCoach/coach-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CoachWindow, today_view);
   gtk_widget_class_bind_template_child (widget_class, CoachWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, CoachWindow, toast_overlay);
 
@@ -122,6 +126,9 @@ coach_window_new (CoachApplication *application)
   CoachWindow *self = g_object_new (COACH_TYPE_WINDOW, "application", application, NULL);
 
   restore_window_state (self);
+  coach_today_view_setup (self->today_view,
+                          coach_application_get_settings (application),
+                          coach_application_get_catalog (application));
 
   return self;
 }
@@ -148,6 +155,15 @@ coach_window_set_view (CoachWindow *self,
     }
 
   adw_view_stack_set_visible_child_name (self->stack, name);
+}
+
+/* Returns: (transfer none): the start view with today's routine. */
+CoachTodayView *
+coach_window_get_today_view (CoachWindow *self)
+{
+  g_return_val_if_fail (COACH_IS_WINDOW (self), NULL);
+
+  return self->today_view;
 }
 
 void

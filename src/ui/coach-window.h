@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "coach-application.h"
+#include "coach-today-view.h"
 
 G_BEGIN_DECLS
 
@@ -16,6 +17,7 @@ CoachWindow *coach_window_new          (CoachApplication *application);
 const char  *coach_window_get_view     (CoachWindow      *self);
 void         coach_window_set_view     (CoachWindow      *self,
                                         const char       *name);
+CoachTodayView *coach_window_get_today_view (CoachWindow  *self);
 void         coach_window_add_toast    (CoachWindow      *self,
                                         AdwToast         *toast);
 
