@@ -7,72 +7,7 @@
 
 #include "coach-back-outline.h"
 #include "coach-body-map.h"
-
-typedef gboolean (*Condition) (gpointer data);
-
-/* Runs the main loop until @condition holds; fails the test after five seconds. */
-static void
-wait_until (Condition condition,
-            gpointer  data)
-{
-  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, end);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static gboolean
-widget_is_laid_out (gpointer data)
-{
-  GtkWidget *widget = data;
-
-  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
-}
-
-static GtkGestureClick *
-find_click_gesture (GtkWidget *widget)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-      if (GTK_IS_GESTURE_CLICK (controller))
-        return GTK_GESTURE_CLICK (controller);
-    }
-
-  return NULL;
-}
-
-static GtkEventControllerMotion *
-find_motion_controller (GtkWidget *widget)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-      if (GTK_IS_EVENT_CONTROLLER_MOTION (controller))
-        return GTK_EVENT_CONTROLLER_MOTION (controller);
-    }
-
-  return NULL;
-}
-
-/* X events cannot be synthesized from a test, so this drives the gesture the way a real
- * click would: a press, then a release at the same point. */
-static void
-click (GtkGestureClick *gesture,
-       double           x,
-       double           y)
-{
-  g_signal_emit_by_name (gesture, "pressed", 1, x, y);
-  g_signal_emit_by_name (gesture, "released", 1, x, y);
-}
+#include "ui-test-util.h"
 
 static void
 count_notify (GObject    *object,
@@ -126,7 +61,7 @@ test_click_toggles (void)
   gtk_test_accessible_assert_property (map, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                        "No sore regions selected");
 
-  gesture = find_click_gesture (map);
+  gesture = GTK_GESTURE_CLICK (find_controller (map, GTK_TYPE_GESTURE_CLICK));
   g_assert_nonnull (gesture);
 
   for (CoachRegion r = 0; r < COACH_N_REGIONS; r++)
@@ -138,11 +73,11 @@ test_click_toggles (void)
       g_assert_cmpfloat (y, <, gtk_widget_get_height (map));
 
       notifications = 0;
-      click (gesture, x, y);
+      click_gesture (gesture, x, y);
       g_assert_cmphex (coach_body_map_get_regions (COACH_BODY_MAP (map)), ==, COACH_MASK (r));
       g_assert_cmpuint (notifications, ==, 1);
 
-      click (gesture, x, y);
+      click_gesture (gesture, x, y);
       g_assert_cmphex (coach_body_map_get_regions (COACH_BODY_MAP (map)), ==, 0);
       g_assert_cmpuint (notifications, ==, 2);
     }
@@ -150,7 +85,7 @@ test_click_toggles (void)
   /* Outside the body a click changes nothing; so does a press and release on different
    * regions. */
   notifications = 0;
-  click (gesture, 1, 1);
+  click_gesture (gesture, 1, 1);
   coach_body_map_get_region_centre (COACH_BODY_MAP (map), COACH_REGION_NECK, &x, &y);
   g_signal_emit_by_name (gesture, "pressed", 1, x, y);
   coach_body_map_get_region_centre (COACH_BODY_MAP (map), COACH_REGION_BUTTOCKS, &x, &y);
@@ -170,7 +105,7 @@ test_click_toggles (void)
                                        "Sore regions: Neck, Lower back");
 
   /* Hovering a region shows a pointer cursor; leaving the body takes it away. */
-  motion = find_motion_controller (map);
+  motion = GTK_EVENT_CONTROLLER_MOTION (find_controller (map, GTK_TYPE_EVENT_CONTROLLER_MOTION));
   g_assert_nonnull (motion);
   coach_body_map_get_region_centre (COACH_BODY_MAP (map), COACH_REGION_MID_BACK, &x, &y);
   g_signal_emit_by_name (motion, "motion", x, y);

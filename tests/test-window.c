@@ -9,35 +9,7 @@
 #include "coach-preferences-window.h"
 #include "coach-safety-check.h"
 #include "coach-window.h"
-
-typedef gboolean (*Condition) (gpointer data);
-
-/* Runs the main loop until @condition holds; fails the test after five seconds. */
-static void
-wait_until (Condition condition,
-            gpointer  data)
-{
-  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, end);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static gboolean
-widget_is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
-static gboolean
-widget_is_allocated (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data)) && gtk_widget_get_width (GTK_WIDGET (data)) > 0;
-}
+#include "ui-test-util.h"
 
 static GtkWindow *
 find_toplevel (GType type)
@@ -196,23 +168,14 @@ static void
 click_body_map (GtkWidget   *map,
                 CoachRegion  region)
 {
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (map);
-  GtkGesture *gesture = NULL;
+  GtkEventController *gesture = find_controller (map, GTK_TYPE_GESTURE_CLICK);
   double x, y;
 
-  for (guint i = 0; i < g_list_model_get_n_items (controllers) && gesture == NULL; i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-      if (GTK_IS_GESTURE_CLICK (controller))
-        gesture = GTK_GESTURE (controller);
-    }
   g_assert_nonnull (gesture);
-
   /* Regions are where the map is drawn, so it must be on screen with its size. */
-  wait_until (widget_is_allocated, map);
+  wait_until (widget_is_laid_out, map);
   coach_body_map_get_region_centre (COACH_BODY_MAP (map), region, &x, &y);
-  g_signal_emit_by_name (gesture, "pressed", 1, x, y);
-  g_signal_emit_by_name (gesture, "released", 1, x, y);
+  click_gesture (GTK_GESTURE_CLICK (gesture), x, y);
 }
 
 static gboolean

@@ -27,7 +27,6 @@ coach_stop_signals_button_new (void)
   gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("Stop Signals"));
   gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (button), TRUE);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_margin_end (button, 12);
   gtk_widget_set_tooltip_text (button, _("When to stop a routine"));
 
   gtk_widget_add_css_class (heading, "heading");

@@ -418,10 +418,17 @@ coach_today_view_class_init (CoachTodayViewClass *klass)
 static void
 coach_today_view_init (CoachTodayView *self)
 {
+  GtkWidget *stop_button;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
-  gtk_box_append (GTK_BOX (self->stop_box), coach_stop_signals_button_new ());
+  stop_button = coach_stop_signals_button_new ();
+  gtk_widget_set_halign (stop_button, GTK_ALIGN_END);
+  gtk_widget_set_margin_end (stop_button, 12);
+  gtk_widget_set_margin_bottom (stop_button, 12);
+  gtk_widget_add_css_class (stop_button, "flat");
+  gtk_box_append (GTK_BOX (self->stop_box), stop_button);
 }
 
 /* Starts planning from @settings with the techniques of @catalog, and keeps following them. */
