@@ -24,6 +24,7 @@ struct _CoachPreferencesWindow
   AdwPreferencesGroup  *avoid_equipment_group;
   AdwPreferencesGroup  *equipment_group;
   AdwActionRow         *pressure_row;
+  AdwActionRow         *test_row;
   GtkScale             *pressure_scale;
   GtkAdjustment        *minutes_adjustment;
   GtkAdjustment        *get_ready_adjustment;
@@ -115,9 +116,20 @@ on_test_cue_clicked (CoachPreferencesWindow *self)
   if (!COACH_IS_APPLICATION (app))
     return;
 
+  /* The reason, which says what to do, is too long for a toast: the row keeps it. */
   if (!coach_application_play_cue (COACH_APPLICATION (app), COACH_CUE_START, &error))
-    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
-                                      adw_toast_new (error->message));
+    {
+      adw_action_row_set_subtitle (self->test_row, error->message);
+      gtk_widget_add_css_class (GTK_WIDGET (self->test_row), "error");
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                        adw_toast_new (_("Could not play the test cue")));
+    }
+  else
+    {
+      adw_action_row_set_subtitle (self->test_row,
+                                   _("Hear the sound that starts a step, at this volume"));
+      gtk_widget_remove_css_class (GTK_WIDGET (self->test_row), "error");
+    }
 }
 
 static void
@@ -236,6 +248,7 @@ coach_preferences_window_class_init (CoachPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CoachPreferencesWindow, avoid_equipment_group);
   gtk_widget_class_bind_template_child (widget_class, CoachPreferencesWindow, equipment_group);
   gtk_widget_class_bind_template_child (widget_class, CoachPreferencesWindow, pressure_row);
+  gtk_widget_class_bind_template_child (widget_class, CoachPreferencesWindow, test_row);
   gtk_widget_class_bind_template_child (widget_class, CoachPreferencesWindow, pressure_scale);
   gtk_widget_class_bind_template_child (widget_class, CoachPreferencesWindow, minutes_adjustment);
   gtk_widget_class_bind_template_child (widget_class, CoachPreferencesWindow, get_ready_adjustment);
