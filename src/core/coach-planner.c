@@ -458,6 +458,40 @@ unused_nominal (GArray *units,
   return sum;
 }
 
+static gboolean
+technique_used (GArray         *planned,
+                CoachTechnique *technique)
+{
+  for (guint i = 0; i < planned->len; i++)
+    if (g_array_index (planned, Planned, i).technique == technique)
+      return TRUE;
+  return FALSE;
+}
+
+/* Moves the techniques already in the warm-up or finish behind the others, keeping the order
+ * within each group: their other steps (such as "rub your hands warm") read oddly in the
+ * middle of a routine, so they only fill time the other techniques cannot. */
+static void
+last_if_used (GArray *candidates,
+              GArray *used)
+{
+  g_autoptr(GArray) later = g_array_new (FALSE, FALSE, sizeof (Candidate));
+
+  for (guint i = 0; i < candidates->len; )
+    {
+      Candidate *c = &g_array_index (candidates, Candidate, i);
+
+      if (technique_used (used, c->technique))
+        {
+          g_array_append_vals (later, c, 1);
+          g_array_remove_index (candidates, i);
+        }
+      else
+        i++;
+    }
+  g_array_append_vals (candidates, later->data, later->len);
+}
+
 /* Chooses the focus steps, at their written durations. Whole techniques come first, in rank
  * order, so each is done as written; single steps then fill what is left, and a second round
  * repeats steps when the suitable techniques are too few for the time. */
@@ -749,6 +783,7 @@ coach_planner_plan (CoachPlanner            *self,
   g_array_append_vals (used, finish->data, finish->len);
 
   g_array_sort (focus_candidates, compare_candidates);
+  last_if_used (focus_candidates, used);
   {
     int focus_target = (int) target - (int) total_of (warm_up) - (int) total_of (finish);
 

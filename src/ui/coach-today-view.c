@@ -83,9 +83,13 @@ clear_list (GtkListBox *list)
     gtk_list_box_remove (list, child);
 }
 
+/* What a row is for. A warm-up or finish technique may also lend steps to the focus part
+ * in between, so only the first row is the warm-up and only the last the finish. */
 static const char *
 role_label (GPtrArray      *reasons,
-            CoachTechnique *technique)
+            CoachTechnique *technique,
+            gboolean        first,
+            gboolean        last)
 {
   for (guint i = 0; i < reasons->len; i++)
     {
@@ -96,11 +100,11 @@ role_label (GPtrArray      *reasons,
       switch (reason->kind)
         {
         case COACH_PLAN_INCLUDED_WARM_UP:
-          return C_("routine part", "Warm-up");
+          return first ? C_("routine part", "Warm-up") : C_("routine part", "Focus");
         case COACH_PLAN_INCLUDED_FOCUS:
           return C_("routine part", "Focus");
         case COACH_PLAN_INCLUDED_FINISH:
-          return C_("routine part", "Calm finish");
+          return last ? C_("routine part", "Calm finish") : C_("routine part", "Focus");
         default:
           return NULL;
         }
@@ -170,7 +174,7 @@ show_routine (CoachTodayView *self,
         }
 
       duration = format_minutes (seconds);
-      role = role_label (reasons, technique);
+      role = role_label (reasons, technique, i == 0, i + count == n);
       /* Translators: "Warm-up · 2 minutes" */
       subtitle = role != NULL ? g_strdup_printf (_("%s · %s"), role, duration) : g_steal_pointer (&duration);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), coach_technique_get_name (technique));
