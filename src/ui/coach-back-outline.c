@@ -679,29 +679,33 @@ coach_back_outline_draw (cairo_t                 *cr,
   cairo_restore (cr);
 }
 
+/**
+ * coach_render_png:
+ * @draw: draws into a @width × @height pixel area of the context it is given
+ *
+ * Renders a drawing to a PNG file on a transparent background; the one place the outline,
+ * the step illustrations and their exports write images.
+ */
 gboolean
-coach_back_outline_render_png (const char               *path,
-                               int                       width,
-                               int                       height,
-                               const CoachOutlineStyle  *style,
-                               guint32                   highlighted,
-                               GError                  **error)
+coach_render_png (const char     *path,
+                  int             width,
+                  int             height,
+                  CoachDrawFunc   draw,
+                  gconstpointer   user_data,
+                  GError        **error)
 {
   cairo_surface_t *surface;
   cairo_status_t status;
-  cairo_matrix_t matrix;
   cairo_t *cr;
 
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (width > 0 && height > 0, FALSE);
-  g_return_val_if_fail (style != NULL, FALSE);
+  g_return_val_if_fail (draw != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
   cr = cairo_create (surface);
-  coach_back_outline_get_transform (width, height, &matrix);
-  cairo_transform (cr, &matrix);
-  coach_back_outline_draw (cr, style, highlighted, -1);
+  draw (cr, width, height, user_data);
   status = cairo_status (cr);
   cairo_destroy (cr);
 
@@ -720,4 +724,38 @@ coach_back_outline_render_png (const char               *path,
     }
 
   return TRUE;
+}
+
+typedef struct {
+  const CoachOutlineStyle *style;
+  guint32                  highlighted;
+} OutlineDrawing;
+
+static void
+draw_outline (cairo_t       *cr,
+              int            width,
+              int            height,
+              gconstpointer  user_data)
+{
+  const OutlineDrawing *drawing = user_data;
+  cairo_matrix_t matrix;
+
+  coach_back_outline_get_transform (width, height, &matrix);
+  cairo_transform (cr, &matrix);
+  coach_back_outline_draw (cr, drawing->style, drawing->highlighted, -1);
+}
+
+gboolean
+coach_back_outline_render_png (const char               *path,
+                               int                       width,
+                               int                       height,
+                               const CoachOutlineStyle  *style,
+                               guint32                   highlighted,
+                               GError                  **error)
+{
+  OutlineDrawing drawing = { style, highlighted };
+
+  g_return_val_if_fail (style != NULL, FALSE);
+
+  return coach_render_png (path, width, height, draw_outline, &drawing, error);
 }

@@ -62,6 +62,14 @@ void     coach_back_outline_get_landmark       (CoachLandmark            landmar
                                                 double                  *y);
 
 /* Renders the back on a transparent background to a PNG of the given size in pixels. */
+typedef void (*CoachDrawFunc) (cairo_t *cr, int width, int height, gconstpointer user_data);
+
+gboolean coach_render_png                      (const char              *path,
+                                               int                      width,
+                                               int                      height,
+                                               CoachDrawFunc            draw,
+                                               gconstpointer            user_data,
+                                               GError                 **error);
 gboolean coach_back_outline_render_png         (const char              *path,
                                                 int                      width,
                                                 int                      height,
