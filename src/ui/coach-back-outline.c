@@ -440,21 +440,33 @@ coach_back_outline_get_landmark (CoachLandmark  landmark,
 
 /* Drawing ----------------------------------------------------------------------------- */
 
+/* Sets @matrix to fit a design space of @design_width × @design_height into a @width ×
+ * @height area, keeping its aspect ratio, centred. */
 void
-coach_back_outline_get_transform (double          width,
-                                  double          height,
-                                  cairo_matrix_t *matrix)
+coach_fit_transform (double          width,
+                     double          height,
+                     double          design_width,
+                     double          design_height,
+                     cairo_matrix_t *matrix)
 {
   double scale;
 
   g_return_if_fail (matrix != NULL);
 
-  scale = MIN (width / COACH_OUTLINE_WIDTH, height / COACH_OUTLINE_HEIGHT);
+  scale = MIN (width / design_width, height / design_height);
   scale = MAX (scale, 0.0);
   cairo_matrix_init_translate (matrix,
-                               (width - COACH_OUTLINE_WIDTH * scale) / 2,
-                               (height - COACH_OUTLINE_HEIGHT * scale) / 2);
+                               (width - design_width * scale) / 2,
+                               (height - design_height * scale) / 2);
   cairo_matrix_scale (matrix, scale, scale);
+}
+
+void
+coach_back_outline_get_transform (double          width,
+                                  double          height,
+                                  cairo_matrix_t *matrix)
+{
+  coach_fit_transform (width, height, COACH_OUTLINE_WIDTH, COACH_OUTLINE_HEIGHT, matrix);
 }
 
 void

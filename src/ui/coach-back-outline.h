@@ -62,6 +62,12 @@ void     coach_back_outline_get_landmark       (CoachLandmark            landmar
                                                 double                  *y);
 
 /* Renders the back on a transparent background to a PNG of the given size in pixels. */
+void     coach_fit_transform                   (double                   width,
+                                               double                   height,
+                                               double                   design_width,
+                                               double                   design_height,
+                                               cairo_matrix_t          *matrix);
+
 typedef void (*CoachDrawFunc) (cairo_t *cr, int width, int height, gconstpointer user_data);
 
 gboolean coach_render_png                      (const char              *path,

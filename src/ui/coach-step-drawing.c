@@ -1062,16 +1062,7 @@ coach_step_drawing_get_transform (double          width,
                                   double          height,
                                   cairo_matrix_t *matrix)
 {
-  double scale;
-
-  g_return_if_fail (matrix != NULL);
-
-  scale = MIN (width / COACH_STEP_DRAWING_WIDTH, height / COACH_STEP_DRAWING_HEIGHT);
-  scale = MAX (scale, 0.0);
-  cairo_matrix_init_translate (matrix,
-                               (width - COACH_STEP_DRAWING_WIDTH * scale) / 2,
-                               (height - COACH_STEP_DRAWING_HEIGHT * scale) / 2);
-  cairo_matrix_scale (matrix, scale, scale);
+  coach_fit_transform (width, height, COACH_STEP_DRAWING_WIDTH, COACH_STEP_DRAWING_HEIGHT, matrix);
 }
 
 void
