@@ -112,16 +112,11 @@ on_back_clicked (CoachSafetyCheck *self)
   focus_page (self);
 }
 
-/* Skipping (or closing) still counts as having seen the welcome: it is not shown again by
- * itself, and the menu's "Safety Check" opens it whenever wanted. */
+/* Skip, Close and the last page's button all close the window. Skipping still counts as
+ * having seen the welcome: it is not shown again by itself, and the menu's "Safety Check"
+ * opens it whenever wanted. */
 static void
-on_skip_clicked (CoachSafetyCheck *self)
-{
-  gtk_window_close (GTK_WINDOW (self));
-}
-
-static void
-on_finish_clicked (CoachSafetyCheck *self)
+on_close_clicked (CoachSafetyCheck *self)
 {
   gtk_window_close (GTK_WINDOW (self));
 }
@@ -412,8 +407,7 @@ coach_safety_check_class_init (CoachSafetyCheckClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CoachSafetyCheck, done_page);
   gtk_widget_class_bind_template_child (widget_class, CoachSafetyCheck, done_button);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
-  gtk_widget_class_bind_template_callback (widget_class, on_skip_clicked);
-  gtk_widget_class_bind_template_callback (widget_class, on_finish_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_close_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_welcome_continue);
   gtk_widget_class_bind_template_callback (widget_class, on_red_flags_continue);
   gtk_widget_class_bind_template_callback (widget_class, on_setup_continue);

@@ -39,7 +39,6 @@ struct _CoachTodayView
   GtkWidget      *reminder_list;
   GtkListBox     *routine_list;
   GtkListBox     *reasons_list;
-  AdwExpanderRow *reasons_row;
   AdwStatusPage  *blocked_page;
   AdwStatusPage  *problem_page;
 };
