@@ -437,6 +437,51 @@ test_seed (void)
   }
 }
 
+static gboolean
+routine_uses (CoachRoutine *routine,
+              const char   *id)
+{
+  for (guint i = 0; i < coach_routine_get_n_items (routine); i++)
+    if (g_str_equal (coach_routine_get_item (routine, i)->technique, id))
+      return TRUE;
+  return FALSE;
+}
+
+/* Techniques added with "Add to My Routine" are planned, whatever region they work, unless
+ * the profile rules them out; the reasons say which. */
+static void
+test_chosen (void)
+{
+  const char * const neck[] = { "self-neck-kneading", NULL };
+  const char * const roller[] = { "foam-roller-mid-back", NULL };
+  g_autoptr(GPtrArray) reasons = NULL;
+  g_autoptr(CoachRoutine) without = NULL;
+  g_autoptr(CoachRoutine) with = NULL;
+  g_autoptr(CoachRoutine) avoided = NULL;
+  CoachPlanRequest request;
+
+  coach_plan_request_init (&request);
+  request.sore_regions = COACH_MASK (COACH_REGION_LOWER_BACK);
+  request.minutes = 10;
+  without = plan (&request, NULL);
+  g_assert_false (routine_uses (without, "self-neck-kneading"));
+
+  request.chosen = neck;
+  with = plan (&request, &reasons);
+  g_assert_true (routine_uses (with, "self-neck-kneading"));
+  g_assert_cmpstr (reason_for (reasons, "self-neck-kneading"), ==,
+                   "Included: you added it to your routine");
+  g_clear_pointer (&reasons, g_ptr_array_unref);
+
+  /* An added technique the profile rules out stays out, with the profile's reason. */
+  request.chosen = roller;
+  request.equipment = ALL_EQUIPMENT;
+  request.conditions = COACH_MASK (COACH_CONDITION_OSTEOPOROSIS);
+  avoided = plan (&request, &reasons);
+  g_assert_false (routine_uses (avoided, "foam-roller-mid-back"));
+  g_assert_nonnull (strstr (reason_for (reasons, "foam-roller-mid-back"), "health condition"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -453,6 +498,7 @@ main (int   argc,
   g_test_add_func ("/planner/pregnancy-partner", test_pregnancy_partner);
   g_test_add_func ("/planner/errors", test_errors);
   g_test_add_func ("/planner/seed", test_seed);
+  g_test_add_func ("/planner/chosen", test_chosen);
 
   status = g_test_run ();
 

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "coach-card-filter.h"
 #include "coach-planner.h"
 #include "coach-safety.h"
 
@@ -114,10 +115,12 @@ check_technique (const CoachPlanRequest  *request,
                  char                   **text)
 {
   guint32 equipment = coach_technique_get_equipment (technique);
-  CoachFamily family = coach_technique_get_family (technique);
   guint pressure = coach_technique_get_pressure (technique);
   guint limit = coach_planner_get_pressure_limit (request);
-  CoachCondition condition;
+  CoachAvoidProfile avoid = {
+    request->avoid_families, request->avoid_equipment, request->conditions,
+  };
+  guint detail;
   guint32 blocked;
 
   if (!coach_technique_suits_performer (technique, request->performer))
@@ -128,30 +131,29 @@ check_technique (const CoachPlanRequest  *request,
                         : _("Left out: for self-massage"));
       return FALSE;
     }
-  if ((request->avoid_families & COACH_MASK (family)) != 0)
+  switch (coach_avoid_profile_check (&avoid, technique, &detail))
     {
+    case COACH_AVOID_FAMILY:
       *kind = COACH_PLAN_EXCLUDED_AVOIDED_FAMILY;
       /* Translators: %s is a massage method, e.g. "Tapping" */
       *text = g_strdup_printf (_("Left out: you avoid this method (%s)"),
-                               coach_vocab_get_label (COACH_VOCAB_FAMILY, family));
+                               coach_vocab_get_label (COACH_VOCAB_FAMILY, detail));
       return FALSE;
-    }
-  blocked = equipment & request->avoid_equipment;
-  if (blocked != 0)
-    {
+    case COACH_AVOID_EQUIPMENT:
       *kind = COACH_PLAN_EXCLUDED_AVOIDED_EQUIPMENT;
       /* Translators: %s is a piece of equipment, e.g. "Foam roller" */
       *text = g_strdup_printf (_("Left out: you avoid this equipment (%s)"),
-                               coach_vocab_get_label (COACH_VOCAB_EQUIPMENT, first_bit (blocked)));
+                               coach_vocab_get_label (COACH_VOCAB_EQUIPMENT, detail));
       return FALSE;
-    }
-  if (!coach_safety_allows (technique, request->conditions, &condition))
-    {
+    case COACH_AVOID_CONDITION:
       *kind = COACH_PLAN_EXCLUDED_CONDITION;
       /* Translators: %s is a health condition, e.g. "Severe osteoporosis" */
       *text = g_strdup_printf (_("Left out: not suitable with your health condition (%s)"),
-                               coach_vocab_get_label (COACH_VOCAB_CONDITION, condition));
+                               coach_vocab_get_label (COACH_VOCAB_CONDITION, detail));
       return FALSE;
+    case COACH_AVOID_NONE:
+    default:
+      break;
     }
   if (pressure > limit)
     {
@@ -194,7 +196,19 @@ typedef struct {
   CoachTechnique *technique;
   guint           relevance;
   guint32         tie;
+  gboolean        chosen;     /* the person added it to their routine */
 } Candidate;
+
+/* Ranks the techniques the person added above any count of sore regions. */
+#define CHOSEN_RELEVANCE 10000
+
+static gboolean
+is_chosen (const CoachPlanRequest *request,
+           CoachTechnique         *technique)
+{
+  return request->chosen != NULL &&
+         g_strv_contains (request->chosen, coach_technique_get_id (technique));
+}
 
 typedef struct {
   CoachTechnique *technique;
@@ -470,7 +484,8 @@ technique_used (GArray         *planned,
 
 /* Moves the techniques already in the warm-up or finish behind the others, keeping the order
  * within each group: their other steps (such as "rub your hands warm") read oddly in the
- * middle of a routine, so they only fill time the other techniques cannot. */
+ * middle of a routine, so they only fill time the other techniques cannot. Techniques the
+ * person added stay where they are: they asked for all of it. */
 static void
 last_if_used (GArray *candidates,
               GArray *used)
@@ -481,7 +496,7 @@ last_if_used (GArray *candidates,
     {
       Candidate *c = &g_array_index (candidates, Candidate, i);
 
-      if (technique_used (used, c->technique))
+      if (!c->chosen && technique_used (used, c->technique))
         {
           g_array_append_vals (later, c, 1);
           g_array_remove_index (candidates, i);
@@ -738,10 +753,17 @@ coach_planner_plan (CoachPlanner            *self,
             technique,
             count_bits (sore != 0 ? regions & sore : regions),
             mix (g_str_hash (coach_technique_get_id (technique)) ^ mix (request->seed + 0x9e3779b9U)),
+            is_chosen (request, technique),
           };
 
           g_array_append_val (allowed, candidate);
-          if (sore == 0 || (regions & sore) != 0)
+          /* Only the focus ranks added techniques first: a warm-up is still a gentle glide. */
+          if (candidate.chosen)
+            {
+              candidate.relevance += CHOSEN_RELEVANCE;
+              g_array_append_val (focus_candidates, candidate);
+            }
+          else if (sore == 0 || (regions & sore) != 0)
             g_array_append_val (focus_candidates, candidate);
           else
             g_hash_table_insert (excluded, technique,
@@ -805,7 +827,8 @@ coach_planner_plan (CoachPlanner            *self,
           coach_routine_append (routine, coach_technique_get_id (p->technique), p->step,
                                 p->duration, step->side);
           total += p->duration;
-          if (sore == 0 || planned_is_sore (p, sore))
+          /* What the person added counts as wanted time, whatever region it works. */
+          if (sore == 0 || planned_is_sore (p, sore) || is_chosen (request, p->technique))
             sore_seconds += p->duration;
         }
   }
@@ -835,7 +858,10 @@ coach_planner_plan (CoachPlanner            *self,
         {
           g_autofree char *label = NULL;
 
-          if (sore == 0)
+          if (is_chosen (request, technique))
+            add_reason (all_reasons, technique, kind,
+                        g_strdup (_("Included: you added it to your routine")));
+          else if (sore == 0)
             add_reason (all_reasons, technique, kind,
                         g_strdup (_("Included: gentle work for the whole back")));
           else

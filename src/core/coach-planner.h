@@ -34,6 +34,9 @@ typedef struct {
   guint           pressure_ceiling;  /* 0-10 */
   guint           minutes;           /* 5-30 */
   guint32         seed;              /* a different seed may give a different routine */
+  const char * const *chosen;        /* ids of techniques the person added to their routine,
+                                      * planned first in the focus when allowed; borrowed,
+                                      * NULL for none */
 } CoachPlanRequest;
 
 void coach_plan_request_init (CoachPlanRequest *request);

@@ -27,6 +27,7 @@ enum {
   PROP_EQUIPMENT,
   PROP_CONDITIONS,
   PROP_PRESSURE_CEILING,
+  PROP_CHOSEN_TECHNIQUES,
   PROP_CUE_SOUNDS,
   PROP_VOICE_GUIDANCE,
   PROP_PACING_BEATS,
@@ -110,6 +111,24 @@ coach_settings_finalize (GObject *object)
   G_OBJECT_CLASS (coach_settings_parent_class)->finalize (object);
 }
 
+/* Like g_param_values_cmp () == 0, but string lists compare by content (an unset list is
+ * empty): boxed values otherwise compare by address. */
+gboolean
+coach_settings_values_equal (GParamSpec   *pspec,
+                             const GValue *a,
+                             const GValue *b)
+{
+  if (G_PARAM_SPEC_VALUE_TYPE (pspec) == G_TYPE_STRV)
+    {
+      static const char * const none[] = { NULL };
+      const char * const *x = g_value_get_boxed (a);
+      const char * const *y = g_value_get_boxed (b);
+
+      return g_strv_equal (x != NULL ? x : none, y != NULL ? y : none);
+    }
+  return g_param_values_cmp (pspec, a, b) == 0;
+}
+
 static void
 coach_settings_get_property (GObject    *object,
                              guint       prop_id,
@@ -141,7 +160,7 @@ coach_settings_set_property (GObject      *object,
   else if (prop_id > PROP_GSETTINGS && prop_id < N_PROPS)
     {
       /* Notify only on a real change, so that bindings do not loop. */
-      if (g_param_values_cmp (pspec, &self->values[prop_id], value) != 0)
+      if (!coach_settings_values_equal (pspec, &self->values[prop_id], value))
         {
           g_value_copy (value, &self->values[prop_id]);
           g_object_notify_by_pspec (object, pspec);
@@ -194,6 +213,8 @@ coach_settings_class_init (CoachSettingsClass *klass)
     g_param_spec_flags ("conditions", NULL, NULL, COACH_TYPE_CONDITION_FLAGS, 0, PARAM_FLAGS);
   properties[PROP_PRESSURE_CEILING] =
     g_param_spec_uint ("pressure-ceiling", NULL, NULL, 0, COACH_PRESSURE_MAX, 6, PARAM_FLAGS);
+  properties[PROP_CHOSEN_TECHNIQUES] =
+    g_param_spec_boxed ("chosen-techniques", NULL, NULL, G_TYPE_STRV, PARAM_FLAGS);
   properties[PROP_CUE_SOUNDS] =
     g_param_spec_boolean ("cue-sounds", NULL, NULL, TRUE, PARAM_FLAGS);
   properties[PROP_VOICE_GUIDANCE] =
@@ -374,13 +395,64 @@ coach_settings_fill_plan_request (CoachSettings    *self,
   request->conditions = coach_settings_get_conditions (self);
   request->pressure_ceiling = coach_settings_get_pressure_ceiling (self);
   request->minutes = coach_settings_get_default_minutes (self);
+  request->chosen = coach_settings_get_chosen_techniques (self);
+}
+
+/**
+ * coach_settings_get_chosen_techniques:
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the ids of the techniques added to
+ * the routine, valid until the key changes.
+ */
+const char * const *
+coach_settings_get_chosen_techniques (CoachSettings *self)
+{
+  static const char * const none[] = { NULL };
+  const char * const *ids;
+
+  g_return_val_if_fail (COACH_IS_SETTINGS (self), none);
+
+  ids = g_value_get_boxed (&self->values[PROP_CHOSEN_TECHNIQUES]);
+  return ids != NULL ? ids : none;
+}
+
+gboolean
+coach_settings_is_technique_chosen (CoachSettings *self,
+                                    const char    *id)
+{
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  return g_strv_contains (coach_settings_get_chosen_techniques (self), id);
+}
+
+/* Adds the technique @id to the routine, or takes it out again. */
+void
+coach_settings_set_technique_chosen (CoachSettings *self,
+                                     const char    *id,
+                                     gboolean       chosen)
+{
+  const char * const *ids = coach_settings_get_chosen_techniques (self);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) result = NULL;
+
+  g_return_if_fail (id != NULL);
+
+  if (g_strv_contains (ids, id) == chosen)
+    return;
+  for (guint i = 0; ids[i] != NULL; i++)
+    if (g_strcmp0 (ids[i], id) != 0)
+      g_strv_builder_add (builder, ids[i]);
+  if (chosen)
+    g_strv_builder_add (builder, id);
+  result = g_strv_builder_end (builder);
+  g_object_set (self, "chosen-techniques", result, NULL);
 }
 
 /* Whether @pspec is one of the keys the planner reads, so a view can re-plan on a change. */
 gboolean
 coach_settings_is_plan_property (GParamSpec *pspec)
 {
-  for (guint i = PROP_SORE_REGIONS; i <= PROP_PRESSURE_CEILING; i++)
+  for (guint i = PROP_SORE_REGIONS; i <= PROP_CHOSEN_TECHNIQUES; i++)
     if (pspec == properties[i])
       return TRUE;
 

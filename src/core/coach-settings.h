@@ -54,6 +54,15 @@ CoachSafetyStatus coach_settings_get_safety_status (CoachSettings *self);
 void           coach_settings_set_safety_status    (CoachSettings     *self,
                                                     CoachSafetyStatus  status);
 
+const char * const *coach_settings_get_chosen_techniques (CoachSettings *self);
+gboolean       coach_settings_is_technique_chosen  (CoachSettings *self,
+                                                    const char    *id);
+void           coach_settings_set_technique_chosen (CoachSettings *self,
+                                                    const char    *id,
+                                                    gboolean       chosen);
+gboolean       coach_settings_values_equal         (GParamSpec    *pspec,
+                                                    const GValue  *a,
+                                                    const GValue  *b);
 void           coach_settings_fill_plan_request    (CoachSettings    *self,
                                                     CoachPlanRequest *request);
 gboolean       coach_settings_is_plan_property     (GParamSpec       *pspec);

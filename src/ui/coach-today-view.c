@@ -47,6 +47,7 @@ G_DEFINE_FINAL_TYPE (CoachTodayView, coach_today_view, ADW_TYPE_BIN)
 
 typedef struct {
   CoachPlanRequest  request;
+  GStrv             chosen;     /* the request's own copy: settings may change meanwhile */
   CoachRoutine     *routine;
   GPtrArray        *reasons;
 } PlanData;
@@ -56,6 +57,7 @@ plan_data_free (PlanData *data)
 {
   g_clear_object (&data->routine);
   g_clear_pointer (&data->reasons, g_ptr_array_unref);
+  g_strfreev (data->chosen);
   g_free (data);
 }
 
@@ -330,6 +332,8 @@ start_plan (gpointer user_data)
   data = g_new0 (PlanData, 1);
   coach_plan_request_init (&data->request);
   coach_settings_fill_plan_request (self->settings, &data->request);
+  data->chosen = g_strdupv ((char **) data->request.chosen);
+  data->request.chosen = (const char * const *) data->chosen;
   data->request.seed = self->seed;
 
   self->planning = TRUE;
