@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "coach-card-filter.h"
+#include "coach-format.h"
 #include "coach-planner.h"
 #include "coach-safety.h"
 
@@ -619,22 +620,6 @@ fit_focus (GArray *focus,
     }
 }
 
-static char *
-regions_label (guint32 regions)
-{
-  GString *str = g_string_new (NULL);
-
-  for (guint i = 0; i < COACH_N_REGIONS; i++)
-    if ((regions & COACH_MASK (i)) != 0)
-      {
-        if (str->len > 0)
-          /* Translators: separates the regions in a list such as "Neck, Lower back" */
-          g_string_append (str, _(", "));
-        g_string_append (str, coach_vocab_get_label (COACH_VOCAB_REGION, i));
-      }
-  return g_string_free (str, FALSE);
-}
-
 /* Takes @text. */
 static CoachPlanReason *
 new_reason (CoachTechnique      *technique,
@@ -777,7 +762,7 @@ coach_planner_plan (CoachPlanner            *self,
 
   if (focus_candidates->len == 0)
     {
-      g_autofree char *label = regions_label (sore);
+      g_autofree char *label = coach_format_mask (COACH_VOCAB_REGION, sore);
 
       if (sore != 0)
         g_set_error (error, COACH_PLANNER_ERROR, COACH_PLANNER_ERROR_NOTHING_SUITABLE,
@@ -835,7 +820,7 @@ coach_planner_plan (CoachPlanner            *self,
 
   if (total * 10 < target * 9 || total * 10 > target * 11 || sore_seconds * 2 < total)
     {
-      g_autofree char *label = regions_label (sore != 0 ? sore : G_MAXUINT32);
+      g_autofree char *label = coach_format_mask (COACH_VOCAB_REGION, sore != 0 ? sore : G_MAXUINT32);
 
       g_set_error (error, COACH_PLANNER_ERROR, COACH_PLANNER_ERROR_NOTHING_SUITABLE,
                    _("Not enough suitable techniques are left for a %u-minute routine on %s. "
@@ -866,7 +851,7 @@ coach_planner_plan (CoachPlanner            *self,
                         g_strdup (_("Included: gentle work for the whole back")));
           else
             {
-              label = regions_label (coach_technique_get_regions (technique) & sore);
+              label = coach_format_mask (COACH_VOCAB_REGION, coach_technique_get_regions (technique) & sore);
               add_reason (all_reasons, technique, kind,
                           g_strdup_printf (_("Included to work your sore areas: %s"), label));
             }

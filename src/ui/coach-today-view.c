@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "coach-format.h"
 #include "coach-planner.h"
 #include "coach-safety.h"
 #include "coach-stop-signals.h"
@@ -63,18 +64,6 @@ plan_data_free (PlanData *data)
 
 static void schedule_plan (CoachTodayView *self);
 
-static char *
-format_minutes (guint seconds)
-{
-  guint minutes = (seconds + 30) / 60;
-
-  if (seconds < 60)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u second", "%u seconds", seconds),
-                            seconds);
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u minute", "%u minutes", minutes),
-                          minutes);
-}
-
 static void
 clear_list (GtkListBox *list)
 {
@@ -119,15 +108,7 @@ step_row_new (CoachTechnique         *technique,
 {
   const CoachStep *step = coach_technique_get_step (technique, item->step);
   GtkWidget *row = adw_action_row_new ();
-  g_autofree char *duration = format_minutes (item->duration);
-  g_autofree char *subtitle = NULL;
-
-  if (item->side == COACH_SIDE_LEFT || item->side == COACH_SIDE_RIGHT)
-    /* Translators: "Left side · 45 seconds" */
-    subtitle = g_strdup_printf (_("%s · %s"), coach_vocab_get_label (COACH_VOCAB_SIDE, item->side),
-                                duration);
-  else
-    subtitle = g_strdup (duration);
+  g_autofree char *subtitle = coach_format_step_meta (item->side, item->duration);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), coach_step_get_instruction (step));
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
@@ -146,7 +127,7 @@ show_routine (CoachTodayView *self,
   guint32 conditions = coach_settings_get_conditions (self->settings);
   g_autoptr(GString) notes = g_string_new (NULL);
   g_autoptr(GString) where = g_string_new (NULL);
-  g_autofree char *total = format_minutes (coach_routine_get_total_duration (routine));
+  g_autofree char *total = coach_format_minutes (coach_routine_get_total_duration (routine));
   g_autofree char *summary = NULL;
   GtkWidget *reasons_row;
 
@@ -174,7 +155,7 @@ show_routine (CoachTodayView *self,
           adw_expander_row_add_row (ADW_EXPANDER_ROW (row), step_row_new (technique, step_item));
         }
 
-      duration = format_minutes (seconds);
+      duration = coach_format_minutes (seconds);
       role = role_label (reasons, technique, i == 0, i + count == n);
       /* Translators: "Warm-up · 2 minutes" */
       subtitle = role != NULL ? g_strdup_printf (_("%s · %s"), role, duration) : g_steal_pointer (&duration);
@@ -186,13 +167,10 @@ show_routine (CoachTodayView *self,
       i += count;
     }
 
-  for (guint r = 0; r < COACH_N_REGIONS; r++)
-    if (regions & COACH_MASK (r))
-      {
-        if (where->len > 0)
-          g_string_append (where, _(", "));
-        g_string_append (where, coach_vocab_get_label (COACH_VOCAB_REGION, r));
-      }
+  {
+    g_autofree char *labels = coach_format_mask (COACH_VOCAB_REGION, regions);
+    g_string_append (where, labels);
+  }
   if (where->len == 0)
     g_string_append (where, _("gentle work for the whole back"));
   /* Translators: "15 minutes · Neck, Lower back" */
