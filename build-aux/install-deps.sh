@@ -12,7 +12,7 @@ packages="
   libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev gstreamer1.0-tools
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-espeak
   desktop-file-utils appstream
-  xvfb xauth dbus dbus-x11 valgrind
+  xvfb xauth dbus dbus-x11 valgrind poppler-utils
 "
 
 missing=""

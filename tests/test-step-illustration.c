@@ -350,10 +350,10 @@ test_widget_animates (void)
   g_object_set (settings, "gtk-enable-animations", TRUE, NULL);
   gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
   g_assert_cmpint (minimum, ==, 120);
-  g_assert_cmpint (natural, ==, 240);
+  g_assert_cmpint (natural, ==, 136);
   gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, -1, &minimum, &natural, NULL, NULL);
   g_assert_cmpint (minimum, ==, 150);
-  g_assert_cmpint (natural, ==, 300);
+  g_assert_cmpint (natural, ==, 160);
 
   coach_step_illustration_set_step (illus, technique, moving);
   coach_step_illustration_set_playing (illus, TRUE);

@@ -11,80 +11,6 @@
 #include "coach-window.h"
 #include "ui-test-util.h"
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return window;
-    }
-
-  return NULL;
-}
-
-typedef struct {
-  GType      type;
-  GtkWindow *found;
-} Toplevel;
-
-static gboolean
-toplevel_is_mapped (gpointer data)
-{
-  Toplevel *t = data;
-
-  t->found = find_toplevel (t->type);
-  return t->found != NULL && gtk_widget_get_mapped (GTK_WIDGET (t->found));
-}
-
-static gboolean
-toplevel_is_gone (gpointer data)
-{
-  return find_toplevel (*(GType *) data) == NULL;
-}
-
-/* Opens a window through an action, checks it is shown, closes it again. */
-static GtkWindow *
-expect_window (GType type)
-{
-  Toplevel t = { type, NULL };
-
-  wait_until (toplevel_is_mapped, &t);
-  return t.found;
-}
-
-static void
-close_and_wait (GtkWindow *window)
-{
-  GType type = G_OBJECT_TYPE (window);
-
-  gtk_window_destroy (window);
-  wait_until (toplevel_is_gone, &type);
-}
-
-/* The first widget of @type below @widget, depth first. */
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      if ((found = find_descendant (child, type)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* The empty-state page of the view on screen. */
 static AdwStatusPage *
 find_visible_status_page (GtkWidget *widget)
@@ -118,39 +44,6 @@ accel_registered (GtkApplication *app,
 
 /* One application for the whole program, as a name can be owned on the bus only once. */
 static CoachApplication *app;
-
-/* The widget called @name below @widget, depth first. */
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (g_strcmp0 (gtk_widget_get_name (child), name) == 0)
-        return child;
-      if ((found = find_named (child, name)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-/* Clicks the button called @name, which must be on screen and sensitive, as a person would. */
-static void
-click (GtkWidget  *root,
-       const char *name)
-{
-  GtkWidget *button = find_named (root, name);
-
-  g_assert_nonnull (button);
-  g_assert_true (GTK_IS_BUTTON (button));
-  g_assert_true (gtk_widget_is_sensitive (button));
-  g_signal_emit_by_name (button, "clicked");
-}
 
 /* The switch of the row called @name (a vocabulary id) below @root. */
 static GtkSwitch *
@@ -397,10 +290,21 @@ test_window (void)
     {
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", views[i]));
       g_assert_cmpstr (coach_window_get_view (window), ==, views[i]);
-      /* Today's routine has its own view; the others are empty states until their features. */
+      /* Today's routine and the cards have their own views; history is an empty state until
+       * its feature. */
       if (i == 0)
         {
           g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (coach_window_get_today_view (window))));
+          continue;
+        }
+      if (i == 1)
+        {
+          CoachTechniquesView *techniques = coach_window_get_techniques_view (window);
+
+          g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (techniques)));
+          /* Shown for the first time, it lists the whole catalog. */
+          g_assert_cmpuint (g_list_model_get_n_items (coach_techniques_view_get_model (techniques)), ==,
+                            coach_catalog_get_techniques (coach_application_get_catalog (app))->len);
           continue;
         }
       /* The view shown is an empty state that got its icon when it was first shown. */

@@ -62,3 +62,110 @@ click_gesture (GtkGestureClick *gesture,
   g_signal_emit_by_name (gesture, "pressed", 1, x, y);
   g_signal_emit_by_name (gesture, "released", 1, x, y);
 }
+
+GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+
+  return NULL;
+}
+
+typedef struct {
+  GType      type;
+  GtkWindow *found;
+} Toplevel;
+
+static gboolean
+toplevel_is_mapped (gpointer data)
+{
+  Toplevel *t = data;
+
+  t->found = find_toplevel (t->type);
+  return t->found != NULL && gtk_widget_get_mapped (GTK_WIDGET (t->found));
+}
+
+gboolean
+toplevel_is_gone (gpointer data)
+{
+  return find_toplevel (*(GType *) data) == NULL;
+}
+
+/* Opens a window through an action, checks it is shown, closes it again. */
+GtkWindow *
+expect_window (GType type)
+{
+  Toplevel t = { type, NULL };
+
+  wait_until (toplevel_is_mapped, &t);
+  return t.found;
+}
+
+void
+close_and_wait (GtkWindow *window)
+{
+  GType type = G_OBJECT_TYPE (window);
+
+  gtk_window_destroy (window);
+  wait_until (toplevel_is_gone, &type);
+}
+
+/* The first widget of @type below @widget, depth first. */
+GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = find_descendant (child, type)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The widget called @name below @widget, depth first. */
+GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (g_strcmp0 (gtk_widget_get_name (child), name) == 0)
+        return child;
+      if ((found = find_named (child, name)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Clicks the button called @name, which must be on screen and sensitive, as a person would. */
+void
+click (GtkWidget  *root,
+       const char *name)
+{
+  GtkWidget *button = find_named (root, name);
+
+  g_assert_nonnull (button);
+  g_assert_true (GTK_IS_BUTTON (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+}

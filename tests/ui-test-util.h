@@ -19,4 +19,15 @@ void                click_gesture        (GtkGestureClick *gesture,
                                           double           x,
                                           double           y);
 
+GtkWindow          *find_toplevel        (GType            type);
+gboolean            toplevel_is_gone     (gpointer         type);
+GtkWindow          *expect_window        (GType            type);
+void                close_and_wait       (GtkWindow       *window);
+GtkWidget          *find_descendant      (GtkWidget       *widget,
+                                          GType            type);
+GtkWidget          *find_named           (GtkWidget       *widget,
+                                          const char      *name);
+void                click                (GtkWidget       *root,
+                                          const char      *name);
+
 G_END_DECLS

@@ -188,16 +188,17 @@ coach_step_illustration_measure (GtkWidget      *widget,
                                  int            *minimum_baseline,
                                  int            *natural_baseline)
 {
-  /* The minimum still leaves the pose inset about 35 pixels wide. */
+  /* The minimum still leaves the pose inset about 35 pixels wide; a view that wants it
+   * larger sets a size request or lets it expand. */
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
       *minimum = 120;
-      *natural = 240;
+      *natural = (int) COACH_STEP_DRAWING_WIDTH;
     }
   else
     {
       *minimum = 150;
-      *natural = 300;
+      *natural = (int) COACH_STEP_DRAWING_HEIGHT;
     }
 }
 

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "coach-techniques-view.h"
 #include "coach-today-view.h"
 #include "coach-window.h"
 
@@ -15,6 +16,7 @@ struct _CoachWindow
 
   AdwViewStack         *stack;
   CoachTodayView       *today_view;
+  CoachTechniquesView  *techniques_view;
   AdwToastOverlay      *toast_overlay;
 };
 
@@ -78,8 +80,10 @@ coach_window_class_init (CoachWindowClass *klass)
   window_class->close_request = coach_window_close_request;
 
   g_type_ensure (COACH_TYPE_TODAY_VIEW);
+  g_type_ensure (COACH_TYPE_TECHNIQUES_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/BackCoach/coach-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CoachWindow, today_view);
+  gtk_widget_class_bind_template_child (widget_class, CoachWindow, techniques_view);
   gtk_widget_class_bind_template_child (widget_class, CoachWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, CoachWindow, toast_overlay);
 
@@ -129,6 +133,9 @@ coach_window_new (CoachApplication *application)
   coach_today_view_setup (self->today_view,
                           coach_application_get_settings (application),
                           coach_application_get_catalog (application));
+  coach_techniques_view_setup (self->techniques_view,
+                               coach_application_get_settings (application),
+                               coach_application_get_catalog (application));
 
   return self;
 }
@@ -155,6 +162,15 @@ coach_window_set_view (CoachWindow *self,
     }
 
   adw_view_stack_set_visible_child_name (self->stack, name);
+}
+
+/* Returns: (transfer none): the view with every technique card. */
+CoachTechniquesView *
+coach_window_get_techniques_view (CoachWindow *self)
+{
+  g_return_val_if_fail (COACH_IS_WINDOW (self), NULL);
+
+  return self->techniques_view;
 }
 
 /* Returns: (transfer none): the start view with today's routine. */

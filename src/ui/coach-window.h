@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "coach-application.h"
+#include "coach-techniques-view.h"
 #include "coach-today-view.h"
 
 G_BEGIN_DECLS
@@ -18,6 +19,7 @@ const char  *coach_window_get_view     (CoachWindow      *self);
 void         coach_window_set_view     (CoachWindow      *self,
                                         const char       *name);
 CoachTodayView *coach_window_get_today_view (CoachWindow  *self);
+CoachTechniquesView *coach_window_get_techniques_view (CoachWindow *self);
 void         coach_window_add_toast    (CoachWindow      *self,
                                         AdwToast         *toast);
 
