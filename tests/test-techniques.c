@@ -296,42 +296,6 @@ test_card_page (Fixture       *f,
   g_assert_false (coach_settings_is_technique_chosen (f->settings, "self-neck-kneading"));
 }
 
-/* Finds the review window's own shortcut for @keyval and runs it, as pressing the key does.
- * Returns: whether the key did something (its action was enabled). */
-static gboolean
-press (GtkWidget *window,
-       guint      keyval)
-{
-  GListModel *controllers = gtk_widget_observe_controllers (window);
-  gboolean found = FALSE, pressed = FALSE;
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !found; i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-
-          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
-              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
-              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == 0)
-            {
-              pressed = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
-                                                      window, NULL);
-              found = TRUE;
-              break;
-            }
-        }
-    }
-  g_object_unref (controllers);
-  g_assert_true (found);
-  return pressed;
-}
-
 static CoachTechnique *
 reviewed (CoachReviewWindow *review)
 {
@@ -365,7 +329,7 @@ test_review (Fixture       *f,
     {
       g_autoptr(CoachTechnique) t = g_list_model_get_item (model, expected);
 
-      g_assert_true (press (GTK_WIDGET (review), GDK_KEY_Right));
+      g_assert_true (press_shortcut (GTK_WIDGET (review), GDK_KEY_Right));
       g_assert_cmpuint (coach_review_window_get_position (review), ==, expected);
       g_assert_true (reviewed (review) == t);
     }
@@ -373,20 +337,20 @@ test_review (Fixture       *f,
   g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (review),
                                                                                       COACH_TYPE_REVIEW_WINDOW,
                                                                                       "next_button"))));
-  g_assert_false (press (GTK_WIDGET (review), GDK_KEY_Right));
+  g_assert_false (press_shortcut (GTK_WIDGET (review), GDK_KEY_Right));
   g_assert_cmpuint (coach_review_window_get_position (review), ==, n - 1);
 
-  press (GTK_WIDGET (review), GDK_KEY_Left);
+  press_shortcut (GTK_WIDGET (review), GDK_KEY_Left);
   g_assert_cmpuint (coach_review_window_get_position (review), ==, n - 2);
-  press (GTK_WIDGET (review), GDK_KEY_Home);
+  press_shortcut (GTK_WIDGET (review), GDK_KEY_Home);
   g_assert_cmpuint (coach_review_window_get_position (review), ==, 0);
-  g_assert_false (press (GTK_WIDGET (review), GDK_KEY_Left));
+  g_assert_false (press_shortcut (GTK_WIDGET (review), GDK_KEY_Left));
   g_assert_cmpuint (coach_review_window_get_position (review), ==, 0);
   {
     g_autoptr(CoachTechnique) first = g_list_model_get_item (model, 0);
     g_assert_true (reviewed (review) == first);
   }
-  press (GTK_WIDGET (review), GDK_KEY_End);
+  press_shortcut (GTK_WIDGET (review), GDK_KEY_End);
   g_assert_cmpuint (coach_review_window_get_position (review), ==, n - 1);
 
   /* Narrowing the list while reviewing keeps the position inside it. */

@@ -187,6 +187,30 @@ routine_has_family (CoachRoutine *routine,
 
 /* Preferences: the body map and the region rows are one setting; an avoided family leaves
  * the routine on the start view at once. */
+typedef struct {
+  gboolean  done;
+  gboolean  played;
+  GError   *error;
+} CueResult;
+
+static void
+cue_played (GObject      *object,
+            GAsyncResult *async_result,
+            gpointer      user_data)
+{
+  CueResult *result = user_data;
+
+  result->played = coach_application_play_cue_finish (COACH_APPLICATION (object), async_result,
+                                                      &result->error);
+  result->done = TRUE;
+}
+
+static gboolean
+cue_result_is_done (gpointer data)
+{
+  return ((CueResult *) data)->done;
+}
+
 static void
 test_preferences_profile (void)
 {
@@ -243,10 +267,12 @@ test_preferences_profile (void)
   /* The test cue really plays through GStreamer, here into a fake sink. */
   click (GTK_WIDGET (prefs), "play-test-cue");
   {
-    g_autoptr(GError) error = NULL;
+    CueResult result = { FALSE, FALSE, NULL };
 
-    g_assert_true (coach_application_play_cue (app, COACH_CUE_START, &error));
-    g_assert_no_error (error);
+    coach_application_play_cue_async (app, COACH_CUE_START, NULL, cue_played, &result);
+    wait_until (cue_result_is_done, &result);
+    g_assert_no_error (result.error);
+    g_assert_true (result.played);
   }
 
   /* Reset asks first, and then puts the preferences back. */

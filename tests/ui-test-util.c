@@ -10,7 +10,16 @@ void
 wait_until (Condition condition,
             gpointer  data)
 {
-  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  wait_until_seconds (condition, data, 5);
+}
+
+/* Like wait_until (), for things that take real time, such as a routine running out. */
+void
+wait_until_seconds (Condition condition,
+                    gpointer  data,
+                    guint     seconds)
+{
+  gint64 end = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
 
   while (!condition (data))
     {
@@ -168,4 +177,40 @@ click (GtkWidget  *root,
   g_assert_true (GTK_IS_BUTTON (button));
   g_assert_true (gtk_widget_is_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
+}
+
+/* Finds @widget's own shortcut for @keyval (no modifiers) and runs it, as pressing the key does.
+ * Returns: whether the key did something (its action was enabled). */
+gboolean
+press_shortcut (GtkWidget *window,
+                guint      keyval)
+{
+  GListModel *controllers = gtk_widget_observe_controllers (window);
+  gboolean found = FALSE, pressed = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !found; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == 0)
+            {
+              pressed = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                                      window, NULL);
+              found = TRUE;
+              break;
+            }
+        }
+    }
+  g_object_unref (controllers);
+  g_assert_true (found);
+  return pressed;
 }

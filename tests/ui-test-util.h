@@ -11,6 +11,9 @@ typedef gboolean (*Condition) (gpointer data);
 
 void                wait_until           (Condition        condition,
                                           gpointer         data);
+void                wait_until_seconds   (Condition        condition,
+                                          gpointer         data,
+                                          guint            seconds);
 gboolean            widget_is_mapped     (gpointer         data);
 gboolean            widget_is_laid_out   (gpointer         data);
 GtkEventController *find_controller      (GtkWidget       *widget,
@@ -29,5 +32,8 @@ GtkWidget          *find_named           (GtkWidget       *widget,
                                           const char      *name);
 void                click                (GtkWidget       *root,
                                           const char      *name);
+
+gboolean            press_shortcut       (GtkWidget       *widget,
+                                          guint            keyval);
 
 G_END_DECLS

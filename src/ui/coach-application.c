@@ -275,20 +275,53 @@ release_cue_player (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/**
- * coach_application_play_cue:
- *
- * Plays @cue now at the volume of the preferences, making the player on first use so that
- * start-up does not pay for GStreamer.
- *
- * Returns: %FALSE with a translated error that says what to do when no sound can be played.
- */
-gboolean
-coach_application_play_cue (CoachApplication  *self,
-                            CoachCue           cue,
-                            GError           **error)
+static void
+cue_player_prepared (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
 {
-  g_return_val_if_fail (COACH_IS_APPLICATION (self), FALSE);
+  g_autoptr(GTask) task = user_data;
+  CoachApplication *self = g_task_get_source_object (task);
+  CoachCuePlayer *player = COACH_CUE_PLAYER (object);
+  CoachCue cue = GPOINTER_TO_INT (g_task_get_task_data (task));
+  GError *error = NULL;
+
+  if (!coach_cue_player_prepare_finish (player, result, &error) ||
+      !coach_cue_player_play (player, cue, &error))
+    {
+      /* A failed player stays failed; the next try starts afresh, e.g. after a device is
+       * plugged in. */
+      if (self->cue_player == player)
+        {
+          g_clear_handle_id (&self->cue_release_id, g_source_remove);
+          g_clear_object (&self->cue_player);
+        }
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * coach_application_play_cue_async:
+ *
+ * Plays @cue at the volume of the preferences, making the player on first use so that
+ * start-up does not pay for GStreamer. The sound device opens in the background.
+ */
+void
+coach_application_play_cue_async (CoachApplication    *self,
+                                  CoachCue             cue,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (COACH_IS_APPLICATION (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, coach_application_play_cue_async);
+  g_task_set_task_data (task, GINT_TO_POINTER (cue), NULL);
 
   if (self->cue_player == NULL)
     {
@@ -300,14 +333,21 @@ coach_application_play_cue (CoachApplication  *self,
   g_clear_handle_id (&self->cue_release_id, g_source_remove);
   self->cue_release_id = g_timeout_add_seconds (5, release_cue_player, self);
 
-  if (!coach_cue_player_play (self->cue_player, cue, error))
-    {
-      /* A failed player stays failed; the next try starts afresh, e.g. after a device is
-       * plugged in. */
-      g_clear_handle_id (&self->cue_release_id, g_source_remove);
-      g_clear_object (&self->cue_player);
-      return FALSE;
-    }
+  /* Returns at once when the player has already started. */
+  coach_cue_player_prepare_async (self->cue_player, cancellable, cue_player_prepared, task);
+}
 
-  return TRUE;
+/**
+ * coach_application_play_cue_finish:
+ *
+ * Returns: %FALSE with a translated error that says what to do when no sound can be played.
+ */
+gboolean
+coach_application_play_cue_finish (CoachApplication  *self,
+                                   GAsyncResult      *result,
+                                   GError           **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

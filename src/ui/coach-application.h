@@ -17,8 +17,13 @@ G_DECLARE_FINAL_TYPE (CoachApplication, coach_application, COACH, APPLICATION, A
 CoachApplication *coach_application_new          (void);
 CoachSettings    *coach_application_get_settings (CoachApplication *self);
 CoachCatalog     *coach_application_get_catalog  (CoachApplication *self);
-gboolean          coach_application_play_cue     (CoachApplication  *self,
-                                                  CoachCue           cue,
-                                                  GError           **error);
+void              coach_application_play_cue_async  (CoachApplication    *self,
+                                                     CoachCue             cue,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+gboolean          coach_application_play_cue_finish (CoachApplication    *self,
+                                                     GAsyncResult        *result,
+                                                     GError             **error);
 
 G_END_DECLS

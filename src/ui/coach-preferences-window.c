@@ -108,16 +108,20 @@ on_reset_clicked (CoachPreferencesWindow *self)
 }
 
 static void
-on_test_cue_clicked (CoachPreferencesWindow *self)
+test_cue_played (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
 {
-  GApplication *app = g_application_get_default ();
+  g_autoptr(CoachPreferencesWindow) self = user_data;
   g_autoptr(GError) error = NULL;
+  gboolean played = coach_application_play_cue_finish (COACH_APPLICATION (object), result, &error);
 
-  if (!COACH_IS_APPLICATION (app))
+  /* The window may have closed while the sound device opened. */
+  if (self->test_row == NULL)
     return;
 
   /* The reason, which says what to do, is too long for a toast: the row keeps it. */
-  if (!coach_application_play_cue (COACH_APPLICATION (app), COACH_CUE_START, &error))
+  if (!played)
     {
       adw_action_row_set_subtitle (self->test_row, error->message);
       gtk_widget_add_css_class (GTK_WIDGET (self->test_row), "error");
@@ -130,6 +134,18 @@ on_test_cue_clicked (CoachPreferencesWindow *self)
                                    _("Hear the sound that starts a step, at this volume"));
       gtk_widget_remove_css_class (GTK_WIDGET (self->test_row), "error");
     }
+}
+
+static void
+on_test_cue_clicked (CoachPreferencesWindow *self)
+{
+  GApplication *app = g_application_get_default ();
+
+  if (!COACH_IS_APPLICATION (app))
+    return;
+
+  coach_application_play_cue_async (COACH_APPLICATION (app), COACH_CUE_START, NULL,
+                                    test_cue_played, g_object_ref (self));
 }
 
 static void

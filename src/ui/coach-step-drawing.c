@@ -1082,31 +1082,69 @@ coach_step_drawing_get_inset (double             width,
   *rect = (cairo_rectangle_t) { x0, y0, x1 - x0, y1 - y0 };
 }
 
-void
-coach_step_drawing_draw (cairo_t                 *cr,
-                         const CoachStep         *step,
-                         const CoachOutlineStyle *style,
-                         double                   width,
-                         double                   height,
-                         double                   phase)
+static gboolean
+begin_drawing (cairo_t         *cr,
+               const CoachStep *step,
+               double           width,
+               double           height)
 {
   cairo_matrix_t matrix;
 
-  g_return_if_fail (cr != NULL);
-  g_return_if_fail (step != NULL);
-  g_return_if_fail (style != NULL);
-  g_return_if_fail (step->area < COACH_N_REGIONS);
-  g_return_if_fail (step->pose < COACH_N_POSES);
+  g_return_val_if_fail (cr != NULL, FALSE);
+  g_return_val_if_fail (step != NULL, FALSE);
+  g_return_val_if_fail (step->area < COACH_N_REGIONS, FALSE);
+  g_return_val_if_fail (step->pose < COACH_N_POSES, FALSE);
 
   if (width <= 0 || height <= 0)
-    return;
+    return FALSE;
 
   cairo_save (cr);
   coach_step_drawing_get_transform (width, height, &matrix);
   cairo_transform (cr, &matrix);
   cairo_new_path (cr);
+  return TRUE;
+}
 
+/**
+ * coach_step_drawing_draw_base:
+ *
+ * The part of the drawing that never moves: the back with the step's area highlighted, and
+ * the pose inset. A widget can keep it and redraw only the marks as they move.
+ */
+void
+coach_step_drawing_draw_base (cairo_t                 *cr,
+                              const CoachStep         *step,
+                              const CoachOutlineStyle *style,
+                              double                   width,
+                              double                   height)
+{
+  g_return_if_fail (style != NULL);
+
+  if (!begin_drawing (cr, step, width, height))
+    return;
   coach_back_outline_draw (cr, style, COACH_MASK (step->area), -1);
+  draw_inset (cr, step, style);
+  cairo_restore (cr);
+}
+
+/**
+ * coach_step_drawing_draw_marks:
+ *
+ * The stroke path and pressure points on the correct side, with the contact point at @phase
+ * (none for a negative phase), over a base drawn by coach_step_drawing_draw_base ().
+ */
+void
+coach_step_drawing_draw_marks (cairo_t                 *cr,
+                               const CoachStep         *step,
+                               const CoachOutlineStyle *style,
+                               double                   width,
+                               double                   height,
+                               double                   phase)
+{
+  g_return_if_fail (style != NULL);
+
+  if (!begin_drawing (cr, step, width, height))
+    return;
 
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
@@ -1123,9 +1161,19 @@ coach_step_drawing_draw (cairo_t                 *cr,
       draw_side (cr, step, style, phase);
       cairo_restore (cr);
     }
-
-  draw_inset (cr, step, style);
   cairo_restore (cr);
+}
+
+void
+coach_step_drawing_draw (cairo_t                 *cr,
+                         const CoachStep         *step,
+                         const CoachOutlineStyle *style,
+                         double                   width,
+                         double                   height,
+                         double                   phase)
+{
+  coach_step_drawing_draw_base (cr, step, style, width, height);
+  coach_step_drawing_draw_marks (cr, step, style, width, height, phase);
 }
 
 typedef struct {

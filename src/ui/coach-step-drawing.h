@@ -27,6 +27,20 @@ void     coach_step_drawing_draw               (cairo_t                  *cr,
                                                 double                    height,
                                                 double                    phase);
 
+/* The two layers of coach_step_drawing_draw (): the still base (back and pose inset) and the
+ * marks that move with @phase. */
+void     coach_step_drawing_draw_base          (cairo_t                  *cr,
+                                                const CoachStep          *step,
+                                                const CoachOutlineStyle  *style,
+                                                double                    width,
+                                                double                    height);
+void     coach_step_drawing_draw_marks         (cairo_t                  *cr,
+                                                const CoachStep          *step,
+                                                const CoachOutlineStyle  *style,
+                                                double                    width,
+                                                double                    height,
+                                                double                    phase);
+
 /* Renders @step on a transparent background to a PNG of the given size in pixels. */
 gboolean coach_step_drawing_render_png         (const CoachStep          *step,
                                                 const char               *path,

@@ -6,6 +6,8 @@
 
 #include <glib/gi18n.h>
 
+#include "coach-player-view.h"
+#include "coach-safety.h"
 #include "coach-techniques-view.h"
 #include "coach-today-view.h"
 #include "coach-window.h"
@@ -14,6 +16,8 @@ struct _CoachWindow
 {
   AdwApplicationWindow  parent_instance;
 
+  GtkStack             *main_stack;
+  CoachPlayerView      *player_view;
   AdwViewStack         *stack;
   CoachTodayView       *today_view;
   CoachTechniquesView  *techniques_view;
@@ -72,6 +76,134 @@ show_view_action (GtkWidget  *widget,
 }
 
 static void
+on_player_left (CoachPlayerView *player,
+                CoachSession    *session,
+                CoachWindow     *self)
+{
+  gtk_stack_set_visible_child_name (self->main_stack, "main");
+
+  if (coach_session_get_stopped (session))
+    {
+      g_autofree char *title = NULL;
+
+      /* Translators: "Routine stopped after 3 of 12 steps" */
+      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "Routine stopped after %u of %u step",
+                                            "Routine stopped after %u of %u steps",
+                                            coach_session_get_n_items (session)),
+                               coach_session_get_n_done (session), coach_session_get_n_items (session));
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+    }
+}
+
+/* The player is built the first time a routine starts: start-up does not pay for it. */
+static CoachPlayerView *
+ensure_player (CoachWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (self->player_view == NULL)
+    {
+      self->player_view = g_object_new (COACH_TYPE_PLAYER_VIEW, NULL);
+      coach_player_view_setup (self->player_view,
+                               coach_application_get_settings (COACH_APPLICATION (app)),
+                               coach_application_get_catalog (COACH_APPLICATION (app)));
+      g_signal_connect_object (self->player_view, "left", G_CALLBACK (on_player_left), self, 0);
+      gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->player_view), "player");
+    }
+  return self->player_view;
+}
+
+/* Refuses with a message while the safety check says to see a doctor first. */
+static gboolean
+check_safety (CoachWindow *self)
+{
+  CoachSettings *settings = get_settings (self);
+  g_autoptr(GError) error = NULL;
+
+  if (settings == NULL ||
+      coach_safety_status_allows_routines (coach_settings_get_safety_status (settings), &error))
+    return TRUE;
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+  return FALSE;
+}
+
+/**
+ * coach_window_start_routine:
+ * @title: the name shown above the player
+ *
+ * Shows the player and starts guiding @routine.
+ */
+void
+coach_window_start_routine (CoachWindow  *self,
+                            CoachRoutine *routine,
+                            const char   *title)
+{
+  CoachPlayerView *player;
+
+  g_return_if_fail (COACH_IS_WINDOW (self));
+  g_return_if_fail (COACH_IS_ROUTINE (routine));
+
+  if (!check_safety (self))
+    return;
+  player = ensure_player (self);
+  gtk_stack_set_visible_child (self->main_stack, GTK_WIDGET (player));
+  coach_player_view_start (player, routine, title, g_getenv ("BACKCOACH_AUDIO_SINK"));
+}
+
+static void
+start_routine_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  CoachWindow *self = COACH_WINDOW (widget);
+  CoachRoutine *routine = coach_today_view_get_routine (self->today_view);
+
+  if (routine == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("There is no routine to start yet: see the Today view")));
+      return;
+    }
+  coach_window_start_routine (self, routine, _("Today’s Routine"));
+}
+
+static void
+practise_technique_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  CoachWindow *self = COACH_WINDOW (widget);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  CoachCatalog *catalog = coach_application_get_catalog (COACH_APPLICATION (app));
+  CoachSettings *settings = get_settings (self);
+  CoachTechnique *technique = coach_catalog_lookup (catalog, g_variant_get_string (parameter, NULL));
+  g_autoptr(CoachRoutine) routine = NULL;
+  CoachCondition condition;
+
+  if (technique == NULL)
+    return;
+
+  /* A preference to avoid a method is the person's own to override; a health condition is not. */
+  if (!coach_safety_allows (technique, coach_settings_get_conditions (settings), &condition))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("This technique is not suitable with %s. Choose another card."),
+                         coach_vocab_get_label (COACH_VOCAB_CONDITION, condition));
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      return;
+    }
+
+  routine = coach_routine_new (coach_technique_get_name (technique));
+  for (guint n = 1; n <= coach_technique_get_n_steps (technique); n++)
+    {
+      const CoachStep *step = coach_technique_get_step (technique, n);
+      coach_routine_append (routine, coach_technique_get_id (technique), n, step->duration, step->side);
+    }
+  coach_window_start_routine (self, routine, coach_technique_get_name (technique));
+}
+
+static void
 coach_window_class_init (CoachWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
@@ -85,9 +217,14 @@ coach_window_class_init (CoachWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CoachWindow, today_view);
   gtk_widget_class_bind_template_child (widget_class, CoachWindow, techniques_view);
   gtk_widget_class_bind_template_child (widget_class, CoachWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, CoachWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, CoachWindow, toast_overlay);
 
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.start-routine", NULL, start_routine_action);
+  gtk_widget_class_install_action (widget_class, "win.practise-technique", "s", practise_technique_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
+                                       "win.start-routine", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
                                        "win.show-view", "s", "today");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK,
@@ -162,6 +299,15 @@ coach_window_set_view (CoachWindow *self,
     }
 
   adw_view_stack_set_visible_child_name (self->stack, name);
+}
+
+/* Returns: (transfer none) (nullable): the player, once a routine has started. */
+CoachPlayerView *
+coach_window_get_player_view (CoachWindow *self)
+{
+  g_return_val_if_fail (COACH_IS_WINDOW (self), NULL);
+
+  return self->player_view;
 }
 
 /* Returns: (transfer none): the view with every technique card. */

@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "coach-application.h"
+#include "coach-player-view.h"
 #include "coach-techniques-view.h"
 #include "coach-today-view.h"
 
@@ -20,6 +21,10 @@ void         coach_window_set_view     (CoachWindow      *self,
                                         const char       *name);
 CoachTodayView *coach_window_get_today_view (CoachWindow  *self);
 CoachTechniquesView *coach_window_get_techniques_view (CoachWindow *self);
+CoachPlayerView *coach_window_get_player_view (CoachWindow *self);
+void         coach_window_start_routine (CoachWindow    *self,
+                                         CoachRoutine   *routine,
+                                         const char     *title);
 void         coach_window_add_toast    (CoachWindow      *self,
                                         AdwToast         *toast);
 

@@ -1,0 +1,456 @@
+/* coach-session-audio.c: what a guided session sounds like: cues, spoken steps and pacing beats.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Listens to a session's events and plays through one cue player, built when the session
+ * starts and kept playing until it ends, so every cue starts within a chunk of its boundary.
+ * Each step's spoken cue is rendered a step or two ahead in a worker thread. The sound
+ * preferences are bound to the player, so they apply at once.
+ *
+ * Audio is a help, never a condition: when the player cannot start or fails later, the
+ * session goes on silently and one "problem" signal says why. Nothing here blocks the main
+ * loop: the pipeline starts and speech renders in worker threads. */
+#define G_LOG_DOMAIN "coach-session-audio"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "coach-session-audio.h"
+
+/* Steps whose spoken cue is rendered ahead of the current one. */
+#define SPEECH_AHEAD 2
+/* With more than this left of a phase, no cue is due soon: the player may relax (it takes
+ * up to 100 ms to be quick again, and the first countdown tick comes 3 s before the end). */
+#define RELAX_SECONDS 4
+/* A get-ready period at least this long carries the spoken cue, before the start tone. */
+#define SPEAK_IN_GET_READY_SECONDS 2
+
+struct _CoachSessionAudio
+{
+  GObject          parent_instance;
+
+  CoachSession    *session;
+  CoachCatalog    *catalog;
+  CoachSettings   *settings;
+  CoachCuePlayer  *player;
+  GCancellable    *cancellable;
+  gboolean         ready;
+  char            *problem;
+
+  GPtrArray       *speech;     /* CoachSpeech or NULL, per routine item */
+  GArray          *requested;  /* gboolean per item: rendering asked for */
+  int              spoken;     /* the item whose cue was spoken last, or -1 */
+};
+
+G_DEFINE_FINAL_TYPE (CoachSessionAudio, coach_session_audio, G_TYPE_OBJECT)
+
+enum {
+  SIGNAL_PROBLEM,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Reports the first problem only: one explanation is enough, and the session goes on. */
+static void
+report (CoachSessionAudio *self,
+        const GError      *error)
+{
+  if (self->problem != NULL)
+    return;
+  self->problem = g_strdup (error->message);
+  g_debug ("Audio problem: %s", error->message);
+  g_signal_emit (self, signals[SIGNAL_PROBLEM], 0, self->problem);
+}
+
+/* The player is gone for good after an error: the rest of the session is silent. */
+static void
+drop_player (CoachSessionAudio *self,
+             const GError      *error)
+{
+  report (self, error);
+  self->ready = FALSE;
+  g_clear_object (&self->player);
+}
+
+static const CoachStep *
+item_step (CoachSessionAudio *self,
+           guint              index)
+{
+  const CoachRoutineItem *item = coach_routine_get_item (coach_session_get_routine (self->session), index);
+  CoachTechnique *technique = coach_catalog_lookup (self->catalog, item->technique);
+
+  return technique != NULL ? coach_technique_get_step (technique, item->step) : NULL;
+}
+
+static void
+play (CoachSessionAudio *self,
+      CoachCue           cue)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->player == NULL || !self->ready)
+    return;
+  if (!coach_cue_player_play (self->player, cue, &error))
+    drop_player (self, error);
+}
+
+static void
+speak (CoachSessionAudio *self,
+       guint              index)
+{
+  CoachSpeech *speech = index < self->speech->len ? g_ptr_array_index (self->speech, index) : NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->player == NULL || !self->ready || speech == NULL || self->spoken == (int) index)
+    return;
+  self->spoken = index;
+  if (!coach_cue_player_speak (self->player, speech, &error))
+    drop_player (self, error);
+}
+
+/* Callbacks hold the object weakly: dropping it cancels its work and silences it at once. */
+typedef struct {
+  GWeakRef  self;
+  guint     index;
+} SpeechRequest;
+
+static void
+speech_ready (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  SpeechRequest *request = user_data;
+  g_autoptr(CoachSessionAudio) self = g_weak_ref_get (&request->self);
+  guint index = request->index;
+  g_autoptr(GError) error = NULL;
+  CoachSpeech *speech;
+
+  g_weak_ref_clear (&request->self);
+  g_free (request);
+  speech = coach_cue_player_prepare_speech_finish (COACH_CUE_PLAYER (object), result, &error);
+  if (self == NULL || self->speech == NULL)
+    {
+      g_clear_pointer (&speech, coach_speech_unref);
+      return;
+    }
+  if (speech == NULL)
+    {
+      /* Without this step's words the session still has its cues. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        report (self, error);
+      return;
+    }
+
+  g_ptr_array_index (self->speech, index) = speech;
+
+  /* Rendered late: still worth saying while its step is the current one. */
+  if (self->session != NULL && coach_session_get_index (self->session) == index &&
+      coach_session_get_state (self->session) != COACH_SESSION_STATE_FINISHED &&
+      !coach_session_get_paused (self->session))
+    speak (self, index);
+}
+
+static void
+prepare_speech (CoachSessionAudio *self,
+                guint              from)
+{
+  guint n = self->speech->len;
+
+  if (self->player == NULL)
+    return;
+  for (guint i = from; i < MIN (from + 1 + SPEECH_AHEAD, n); i++)
+    {
+      const CoachStep *step;
+      SpeechRequest *request;
+
+      if (g_array_index (self->requested, gboolean, i))
+        continue;
+      step = item_step (self, i);
+      if (step == NULL)
+        continue;
+      g_array_index (self->requested, gboolean, i) = TRUE;
+      request = g_new0 (SpeechRequest, 1);
+      g_weak_ref_init (&request->self, self);
+      request->index = i;
+      coach_cue_player_prepare_speech_async (self->player, coach_step_get_cue (step),
+                                             self->cancellable, speech_ready, request);
+    }
+}
+
+static void
+update_pacing (CoachSessionAudio *self)
+{
+  const CoachStep *step;
+  gboolean running;
+
+  if (self->player == NULL)
+    return;
+  running = coach_session_get_state (self->session) == COACH_SESSION_STATE_RUNNING &&
+            !coach_session_get_paused (self->session);
+  step = running ? item_step (self, coach_session_get_index (self->session)) : NULL;
+  coach_cue_player_set_pacing (self->player, step != NULL ? step->tempo : 0.0);
+}
+
+/* Lets the player stream silence cheaply while no cue can come: most of a long step. */
+static void
+update_relaxed (CoachSessionAudio *self,
+                guint              seconds_left)
+{
+  CoachSessionState state = coach_session_get_state (self->session);
+  gboolean relaxed = coach_session_get_paused (self->session) ||
+                     ((state == COACH_SESSION_STATE_RUNNING || state == COACH_SESSION_STATE_GET_READY ||
+                       state == COACH_SESSION_STATE_SWITCH_SIDES) &&
+                      seconds_left > RELAX_SECONDS);
+
+  if (self->player != NULL)
+    coach_cue_player_set_relaxed (self->player, relaxed);
+}
+
+static void
+on_event (CoachSession      *session,
+          CoachSessionEvent  kind,
+          guint              index,
+          guint              seconds_left,
+          gint64             ideal_time,
+          CoachSessionAudio *self)
+{
+  switch (kind)
+    {
+    case COACH_SESSION_EVENT_GET_READY:
+    case COACH_SESSION_EVENT_SWITCH_SIDES:
+      if (kind == COACH_SESSION_EVENT_SWITCH_SIDES)
+        play (self, COACH_CUE_SWITCH_SIDES);
+      /* Back to a step already spoken (previous, restart): say it again. */
+      if (self->spoken == (int) index)
+        self->spoken = -1;
+      prepare_speech (self, index);
+      if (seconds_left >= SPEAK_IN_GET_READY_SECONDS)
+        speak (self, index);
+      update_pacing (self);
+      update_relaxed (self, seconds_left);
+      break;
+    case COACH_SESSION_EVENT_STEP_STARTED:
+      play (self, COACH_CUE_START);
+      /* After the tone: the player never lets speech sound over a cue. */
+      speak (self, index);
+      prepare_speech (self, index);
+      update_pacing (self);
+      /* The start tone and the words are sounding; relax from the next second. */
+      update_relaxed (self, 0);
+      break;
+    case COACH_SESSION_EVENT_SECOND:
+      update_relaxed (self, seconds_left);
+      break;
+    case COACH_SESSION_EVENT_COUNTDOWN:
+      play (self, COACH_CUE_TICK);
+      break;
+    case COACH_SESSION_EVENT_STEP_FINISHED:
+      update_pacing (self);
+      break;
+    case COACH_SESSION_EVENT_ROUTINE_FINISHED:
+      update_pacing (self);
+      if (self->player != NULL)
+        coach_cue_player_stop_speech (self->player);
+      update_relaxed (self, 0);
+      play (self, COACH_CUE_FINISH);
+      break;
+    default:
+      break;
+    }
+}
+
+static void
+on_paused (CoachSession      *session,
+           GParamSpec        *pspec,
+           CoachSessionAudio *self)
+{
+  if (self->player != NULL && coach_session_get_paused (session))
+    coach_cue_player_stop_speech (self->player);
+  update_pacing (self);
+  /* Resuming may start a step at once: be quick again. */
+  update_relaxed (self, coach_session_get_paused (session) ? G_MAXUINT : 0);
+}
+
+static void
+on_player_error (CoachCuePlayer    *player,
+                 const GError      *error,
+                 CoachSessionAudio *self)
+{
+  drop_player (self, error);
+}
+
+static void
+prepared (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  GWeakRef *ref = user_data;
+  g_autoptr(CoachSessionAudio) self = g_weak_ref_get (ref);
+  g_autoptr(GError) error = NULL;
+  gboolean ok = coach_cue_player_prepare_finish (COACH_CUE_PLAYER (object), result, &error);
+
+  g_weak_ref_clear (ref);
+  g_free (ref);
+  if (self == NULL)
+    return;
+  if (!ok)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && self->player == (gpointer) object)
+        drop_player (self, error);
+      return;
+    }
+
+  if (self->player == (gpointer) object)
+    {
+      self->ready = TRUE;
+      /* The first step may have started while the device was opening. */
+      if (self->session != NULL && coach_session_get_state (self->session) != COACH_SESSION_STATE_FINISHED)
+        {
+          speak (self, coach_session_get_index (self->session));
+          update_pacing (self);
+        }
+    }
+}
+
+static void
+speech_free (gpointer speech)
+{
+  if (speech != NULL)
+    coach_speech_unref (speech);
+}
+
+static void
+coach_session_audio_dispose (GObject *object)
+{
+  CoachSessionAudio *self = COACH_SESSION_AUDIO (object);
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  if (self->player != NULL)
+    g_signal_handlers_disconnect_by_data (self->player, self);
+  g_clear_object (&self->player);
+  g_clear_object (&self->session);
+  g_clear_object (&self->catalog);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->speech, g_ptr_array_unref);
+  g_clear_pointer (&self->requested, g_array_unref);
+
+  G_OBJECT_CLASS (coach_session_audio_parent_class)->dispose (object);
+}
+
+static void
+coach_session_audio_finalize (GObject *object)
+{
+  CoachSessionAudio *self = COACH_SESSION_AUDIO (object);
+
+  g_free (self->problem);
+
+  G_OBJECT_CLASS (coach_session_audio_parent_class)->finalize (object);
+}
+
+static void
+coach_session_audio_class_init (CoachSessionAudioClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = coach_session_audio_dispose;
+  object_class->finalize = coach_session_audio_finalize;
+
+  /**
+   * CoachSessionAudio::problem:
+   * @message: a translated explanation that says what to do
+   *
+   * Sound stopped or never started; the session goes on silently. Emitted once at most.
+   */
+  signals[SIGNAL_PROBLEM] =
+    g_signal_new ("problem", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+coach_session_audio_init (CoachSessionAudio *self)
+{
+  self->cancellable = g_cancellable_new ();
+  self->spoken = -1;
+}
+
+/**
+ * coach_session_audio_new:
+ * @sink_description: (nullable): a GStreamer sink description, %NULL for the default device
+ *
+ * Makes @session heard from now on, following the sound preferences in @settings.
+ */
+CoachSessionAudio *
+coach_session_audio_new (CoachSession  *session,
+                         CoachCatalog  *catalog,
+                         CoachSettings *settings,
+                         const char    *sink_description)
+{
+  CoachSessionAudio *self;
+  guint n;
+
+  g_return_val_if_fail (COACH_IS_SESSION (session), NULL);
+  g_return_val_if_fail (COACH_IS_CATALOG (catalog), NULL);
+  g_return_val_if_fail (COACH_IS_SETTINGS (settings), NULL);
+
+  self = g_object_new (COACH_TYPE_SESSION_AUDIO, NULL);
+  self->session = g_object_ref (session);
+  self->catalog = g_object_ref (catalog);
+  self->settings = g_object_ref (settings);
+
+  n = coach_session_get_n_items (session);
+  self->speech = g_ptr_array_new_full (n, speech_free);
+  g_ptr_array_set_size (self->speech, n);
+  self->requested = g_array_new (FALSE, TRUE, sizeof (gboolean));
+  g_array_set_size (self->requested, n);
+
+  self->player = coach_cue_player_new (sink_description);
+  g_object_bind_property (settings, "cue-sounds", self->player, "cues-enabled", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (settings, "voice-guidance", self->player, "voice-enabled", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (settings, "pacing-beats", self->player, "pacing-enabled", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (settings, "volume", self->player, "volume", G_BINDING_SYNC_CREATE);
+  coach_cue_player_set_voice_language (self->player, g_get_language_names ());
+  g_signal_connect_object (self->player, "error", G_CALLBACK (on_player_error), self, 0);
+  {
+    GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+    g_weak_ref_init (ref, self);
+    coach_cue_player_prepare_async (self->player, self->cancellable, prepared, ref);
+  }
+
+  g_signal_connect_object (session, "event", G_CALLBACK (on_event), self, 0);
+  g_signal_connect_object (session, "notify::paused", G_CALLBACK (on_paused), self, 0);
+  prepare_speech (self, coach_session_get_index (session));
+
+  return self;
+}
+
+/* Returns: (transfer none) (nullable): the player, or %NULL once sound has failed. */
+CoachCuePlayer *
+coach_session_audio_get_player (CoachSessionAudio *self)
+{
+  g_return_val_if_fail (COACH_IS_SESSION_AUDIO (self), NULL);
+
+  return self->player;
+}
+
+/* Whether the sound device is open and cues play. */
+gboolean
+coach_session_audio_is_ready (CoachSessionAudio *self)
+{
+  g_return_val_if_fail (COACH_IS_SESSION_AUDIO (self), FALSE);
+
+  return self->ready;
+}
+
+/* Returns: (nullable): the problem reported, if any. */
+const char *
+coach_session_audio_get_problem (CoachSessionAudio *self)
+{
+  g_return_val_if_fail (COACH_IS_SESSION_AUDIO (self), NULL);
+
+  return self->problem;
+}

@@ -1,0 +1,208 @@
+/* bench-session.c: a real-time routine of short steps on the real main loop, with its cues
+ * played to a fake sink: how close step events come to their deadlines, how far the routine
+ * drifts, and how soon a step's cue reaches the sink.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Errors are measured against times computed here from the start time and the durations, not
+ * against the engine's own idea of them. A cue's latency runs from the ideal step boundary to
+ * the first sound the (synchronised) fake sink renders after it. */
+#include "config.h"
+
+#include <gst/audio/audio.h>
+#include <math.h>
+#include <string.h>
+
+#include "coach-session-audio.h"
+
+#define N_STEPS 64
+#define STEP_SECONDS 1
+/* Quieter than any cue's first sample after its 6 ms attack has begun. */
+#define SOUND_THRESHOLD 1e-4f
+
+typedef struct {
+  GMainLoop *loop;
+  gint64     start;
+  gint64     expected[N_STEPS * 2];   /* ideal STEP_STARTED and STEP_FINISHED times */
+  GArray    *boundary_errors;         /* double, ms */
+  gint64     finished_at;
+  gint64     boundaries[N_STEPS];     /* ideal STEP_STARTED times, for the cue latency */
+  gint64     heard[N_STEPS];          /* first sound at the sink at or after each boundary */
+  GMutex     lock;
+  gboolean   sounding;                /* the last buffer had sound */
+} Bench;
+
+static void
+on_event (CoachSession      *session,
+          CoachSessionEvent  kind,
+          guint              index,
+          guint              seconds_left,
+          gint64             ideal_time,
+          Bench             *b)
+{
+  gint64 now = g_get_monotonic_time ();
+  gint64 expected;
+
+  switch (kind)
+    {
+    case COACH_SESSION_EVENT_STEP_STARTED:
+      expected = b->start + (gint64) index * STEP_SECONDS * G_USEC_PER_SEC;
+      break;
+    case COACH_SESSION_EVENT_STEP_FINISHED:
+      expected = b->start + (gint64) (index + 1) * STEP_SECONDS * G_USEC_PER_SEC;
+      break;
+    case COACH_SESSION_EVENT_ROUTINE_FINISHED:
+      b->finished_at = now;
+      g_main_loop_quit (b->loop);
+      return;
+    default:
+      return;
+    }
+
+  {
+    double error_ms = (now - expected) / 1000.0;
+    g_array_append_val (b->boundary_errors, error_ms);
+  }
+}
+
+/* Runs in the streaming thread as each buffer is rendered on the clock. */
+static void
+on_handoff (GstElement *sink,
+            GstBuffer  *buffer,
+            GstPad     *pad,
+            Bench      *b)
+{
+  gint64 now = g_get_monotonic_time ();
+  GstMapInfo map;
+  gboolean sound = FALSE;
+
+  if (!gst_buffer_map (buffer, &map, GST_MAP_READ))
+    return;
+  for (gsize i = 0; i + sizeof (float) <= map.size && !sound; i += sizeof (float))
+    sound = fabsf (*(const float *) (map.data + i)) > SOUND_THRESHOLD;
+  gst_buffer_unmap (buffer, &map);
+
+  g_mutex_lock (&b->lock);
+  /* The start of a sound after silence belongs to the latest boundary not yet heard. */
+  if (sound && !b->sounding)
+    for (int i = N_STEPS - 1; i >= 0; i--)
+      if (b->boundaries[i] != 0 && b->boundaries[i] <= now)
+        {
+          if (b->heard[i] == 0)
+            b->heard[i] = now;
+          break;
+        }
+  b->sounding = sound;
+  g_mutex_unlock (&b->lock);
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+percentile (GArray *values,
+            double  p)
+{
+  guint i;
+
+  g_array_sort (values, compare_doubles);
+  i = (guint) ceil (p / 100.0 * values->len) - 1;
+  return g_array_index (values, double, MIN (i, values->len - 1));
+}
+
+static gboolean
+audio_settled (gpointer data)
+{
+  CoachSessionAudio *audio = data;
+
+  return coach_session_audio_is_ready (audio) || coach_session_audio_get_problem (audio) != NULL;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(CoachCatalog) catalog = NULL;
+  g_autoptr(CoachSettings) settings = NULL;
+  g_autoptr(CoachRoutine) routine = coach_routine_new ("Benchmark");
+  g_autoptr(CoachSession) session = NULL;
+  g_autoptr(CoachSessionAudio) audio = NULL;
+  g_autoptr(GArray) latencies = g_array_new (FALSE, FALSE, sizeof (double));
+  GstElement *sink;
+  Bench b = { 0 };
+  double max_error = 0;
+
+  gst_init (&argc, &argv);
+  g_mutex_init (&b.lock);
+  b.loop = g_main_loop_new (NULL, FALSE);
+  b.boundary_errors = g_array_new (FALSE, FALSE, sizeof (double));
+
+  catalog = coach_catalog_new_with_user_dir (NULL);
+  settings = coach_settings_new_default ();
+  /* Cues only: spoken steps would not fit one-second steps. */
+  g_object_set (settings, "cue-sounds", TRUE, "voice-guidance", FALSE, "pacing-beats", FALSE, NULL);
+
+  for (guint i = 0; i < N_STEPS; i++)
+    coach_routine_append (routine, "self-calming-finish", 1, STEP_SECONDS, COACH_SIDE_NONE);
+
+  session = coach_session_new (routine, 0, NULL, NULL);
+  audio = coach_session_audio_new (session, catalog, settings,
+                                   "fakesink sync=true signal-handoffs=true");
+  /* The player opens its device while the person reads the first screen; wait for it. */
+  while (!audio_settled (audio))
+    g_main_context_iteration (NULL, TRUE);
+  if (coach_session_audio_get_problem (audio) != NULL)
+    g_error ("No audio: %s", coach_session_audio_get_problem (audio));
+  sink = coach_cue_player_get_sink (coach_session_audio_get_player (audio));
+  g_signal_connect (sink, "handoff", G_CALLBACK (on_handoff), &b);
+
+  g_signal_connect (session, "event", G_CALLBACK (on_event), &b);
+  coach_session_attach (session, NULL);
+  g_mutex_lock (&b.lock);
+  b.start = g_get_monotonic_time ();
+  for (guint i = 0; i < N_STEPS; i++)
+    b.boundaries[i] = b.start + (gint64) i * STEP_SECONDS * G_USEC_PER_SEC;
+  g_mutex_unlock (&b.lock);
+  coach_session_start (session);
+  g_main_loop_run (b.loop);
+
+  /* Let the last cue reach the sink. */
+  {
+    gint64 end = g_get_monotonic_time () + 200000;
+    while (g_get_monotonic_time () < end)
+      g_main_context_iteration (NULL, FALSE);
+  }
+
+  for (guint i = 0; i < b.boundary_errors->len; i++)
+    max_error = MAX (max_error, fabs (g_array_index (b.boundary_errors, double, i)));
+  g_mutex_lock (&b.lock);
+  for (guint i = 0; i < N_STEPS; i++)
+    if (b.heard[i] != 0)
+      {
+        double ms = (b.heard[i] - b.boundaries[i]) / 1000.0;
+        g_array_append_val (latencies, ms);
+      }
+  g_mutex_unlock (&b.lock);
+  if (latencies->len < N_STEPS * 9 / 10)
+    g_error ("Only %u of %d step cues reached the sink", latencies->len, N_STEPS);
+
+  g_print ("steps: %d\n", N_STEPS);
+  g_print ("boundary_error_ms_p50: %.3f ms\n", percentile (b.boundary_errors, 50));
+  g_print ("boundary_error_ms_p99: %.3f ms\n", percentile (b.boundary_errors, 99));
+  g_print ("boundary_error_ms_max: %.3f ms\n", max_error);
+  g_print ("total_drift_ms: %.3f ms\n",
+           (b.finished_at - (b.start + (gint64) N_STEPS * STEP_SECONDS * G_USEC_PER_SEC)) / 1000.0);
+  g_print ("cue_latency_ms_p50: %.3f ms\n", percentile (latencies, 50));
+  g_print ("cue_latency_ms_p95: %.3f ms\n", percentile (latencies, 95));
+  g_print ("cue_latency_ms_max: %.3f ms\n", percentile (latencies, 100));
+
+  g_array_unref (b.boundary_errors);
+  g_main_loop_unref (b.loop);
+  g_mutex_clear (&b.lock);
+  return 0;
+}
