@@ -371,6 +371,24 @@ apply_layout (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* The view lays its child out itself (AdwBin's layout manager would not tell it its width). */
+static void
+coach_player_view_measure (GtkWidget      *widget,
+                           GtkOrientation  orientation,
+                           int             for_size,
+                           int            *minimum,
+                           int            *natural,
+                           int            *minimum_baseline,
+                           int            *natural_baseline)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  *minimum = *natural = 0;
+  if (child != NULL)
+    gtk_widget_measure (child, orientation, for_size, minimum, natural,
+                        minimum_baseline, natural_baseline);
+}
+
 static void
 coach_player_view_size_allocate (GtkWidget *widget,
                                  int        width,
@@ -378,9 +396,11 @@ coach_player_view_size_allocate (GtkWidget *widget,
                                  int        baseline)
 {
   CoachPlayerView *self = COACH_PLAYER_VIEW (widget);
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
   gboolean narrow = width < NARROW_WIDTH;
 
-  GTK_WIDGET_CLASS (coach_player_view_parent_class)->size_allocate (widget, width, height, baseline);
+  if (child != NULL)
+    gtk_widget_allocate (child, width, height, baseline, NULL);
 
   /* Changing the layout inside an allocation would allocate again at once; do it next. */
   if (narrow != self->narrow)
@@ -510,6 +530,7 @@ coach_player_view_class_init (CoachPlayerViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = coach_player_view_dispose;
+  widget_class->measure = coach_player_view_measure;
   widget_class->size_allocate = coach_player_view_size_allocate;
   widget_class->root = coach_player_view_root;
   widget_class->unroot = coach_player_view_unroot;
@@ -558,8 +579,17 @@ coach_player_view_init (CoachPlayerView *self)
 {
   GtkEventController *keys = gtk_shortcut_controller_new ();
 
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
-  adw_header_bar_pack_end (self->header_bar, coach_stop_signals_button_new ());
+  /* An icon in the player's crowded header bar; its tooltip and name say what it is. */
+  {
+    GtkWidget *stop_signals = coach_stop_signals_button_new ();
+
+    gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (stop_signals), "dialog-warning-symbolic");
+    gtk_accessible_update_property (GTK_ACCESSIBLE (stop_signals), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Stop Signals"), -1);
+    adw_header_bar_pack_end (self->header_bar, stop_signals);
+  }
 
   /* Capture phase: Space pauses even while a button has focus, as a media player does. */
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
