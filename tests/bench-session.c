@@ -12,6 +12,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "bench-util.h"
 #include "coach-session-audio.h"
 
 #define N_STEPS 64
@@ -95,24 +96,11 @@ on_handoff (GstElement *sink,
   g_mutex_unlock (&b->lock);
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 static double
 percentile (GArray *values,
             double  p)
 {
-  guint i;
-
-  g_array_sort (values, compare_doubles);
-  i = (guint) ceil (p / 100.0 * values->len) - 1;
-  return g_array_index (values, double, MIN (i, values->len - 1));
+  return bench_percentile ((double *) values->data, values->len, p);
 }
 
 static gboolean

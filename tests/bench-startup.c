@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <sys/resource.h>
 
+#include "bench-util.h"
 #include "coach-application.h"
 
 #define SAMPLES 15
@@ -128,23 +129,6 @@ sample (const char *self_path,
   return TRUE;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof (double), compare_doubles);
-  return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -171,10 +155,10 @@ main (int   argc,
         return EXIT_FAILURE;
     }
 
-  am = median (app_ms, SAMPLES);
-  bm = median (bare_ms, SAMPLES);
-  ak = median (app_kb, SAMPLES);
-  bk = median (bare_kb, SAMPLES);
+  am = bench_median (app_ms, SAMPLES);
+  bm = bench_median (bare_ms, SAMPLES);
+  ak = bench_median (app_kb, SAMPLES);
+  bk = bench_median (bare_kb, SAMPLES);
 
   g_print ("startup_ms_backcoach: %.1f ms\n", am);
   g_print ("startup_ms_bare: %.1f ms\n", bm);

@@ -14,12 +14,7 @@ static CoachApplication *app;
 static CoachWindow *
 main_window (void)
 {
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
-
-  for (GList *l = windows; l != NULL; l = l->next)
-    if (COACH_IS_WINDOW (l->data))
-      return l->data;
-  return NULL;
+  return COACH_WINDOW (find_app_window (GTK_APPLICATION (app), COACH_TYPE_WINDOW));
 }
 
 static CoachWindow *

@@ -214,3 +214,14 @@ press_shortcut (GtkWidget *window,
   g_assert_true (found);
   return pressed;
 }
+
+/* Returns: (nullable): the first window of @app that is a @type. */
+GtkWindow *
+find_app_window (GtkApplication *app,
+                 GType           type)
+{
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type))
+      return l->data;
+  return NULL;
+}

@@ -36,4 +36,7 @@ void                click                (GtkWidget       *root,
 gboolean            press_shortcut       (GtkWidget       *widget,
                                           guint            keyval);
 
+GtkWindow          *find_app_window      (GtkApplication  *app,
+                                          GType            type);
+
 G_END_DECLS

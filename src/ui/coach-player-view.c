@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "coach-format.h"
+#include "coach-keys.h"
 #include "coach-player-view.h"
 #include "coach-session-audio.h"
 #include "coach-step-illustration.h"
@@ -486,16 +487,6 @@ leave_action (GtkWidget  *widget,
   coach_player_view_leave (COACH_PLAYER_VIEW (widget));
 }
 
-static void
-add_key (GtkShortcutController *controller,
-         guint                  key,
-         const char            *action)
-{
-  gtk_shortcut_controller_add_shortcut (controller,
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (key, 0),
-                                                          gtk_named_action_new (action)));
-}
-
 /* ---- Object ------------------------------------------------------------------------- */
 
 static void
@@ -577,7 +568,14 @@ coach_player_view_class_init (CoachPlayerViewClass *klass)
 static void
 coach_player_view_init (CoachPlayerView *self)
 {
-  GtkEventController *keys = gtk_shortcut_controller_new ();
+  static const CoachKey keys[] = {
+    { GDK_KEY_space, "player.toggle-pause" },
+    { GDK_KEY_Left, "player.previous" },
+    { GDK_KEY_Right, "player.next" },
+    { GDK_KEY_r, "player.restart" },
+    { GDK_KEY_F11, "player.fullscreen" },
+    { GDK_KEY_Escape, "player.leave" },
+  };
 
   gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -591,15 +589,7 @@ coach_player_view_init (CoachPlayerView *self)
     adw_header_bar_pack_end (self->header_bar, stop_signals);
   }
 
-  /* Capture phase: Space pauses even while a button has focus, as a media player does. */
-  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  add_key (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_space, "player.toggle-pause");
-  add_key (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_Left, "player.previous");
-  add_key (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_Right, "player.next");
-  add_key (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_r, "player.restart");
-  add_key (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_F11, "player.fullscreen");
-  add_key (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_Escape, "player.leave");
-  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  coach_keys_add_capture (GTK_WIDGET (self), keys, G_N_ELEMENTS (keys));
 
   update_actions (self);
 }

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "coach-keys.h"
 #include "coach-review-window.h"
 
 struct _CoachReviewWindow
@@ -98,16 +99,6 @@ close_action (GtkWidget  *widget,
 }
 
 static void
-add_key (GtkShortcutController *controller,
-         guint                  key,
-         const char            *action)
-{
-  gtk_shortcut_controller_add_shortcut (controller,
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (key, 0),
-                                                          gtk_named_action_new (action)));
-}
-
-static void
 coach_review_window_dispose (GObject *object)
 {
   CoachReviewWindow *self = COACH_REVIEW_WINDOW (object);
@@ -149,19 +140,17 @@ coach_review_window_class_init (CoachReviewWindowClass *klass)
 static void
 coach_review_window_init (CoachReviewWindow *self)
 {
-  GtkEventController *keys = gtk_shortcut_controller_new ();
+  static const CoachKey keys[] = {
+    { GDK_KEY_Left, "review.previous" },
+    { GDK_KEY_Right, "review.next" },
+    { GDK_KEY_Page_Up, "review.previous" },
+    { GDK_KEY_Page_Down, "review.next" },
+    { GDK_KEY_Home, "review.first" },
+    { GDK_KEY_End, "review.last" },
+  };
 
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  /* Capture phase: the arrow keys flip cards even while a button on the card has focus. */
-  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  add_key (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_Left, "review.previous");
-  add_key (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_Right, "review.next");
-  add_key (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_Page_Up, "review.previous");
-  add_key (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_Page_Down, "review.next");
-  add_key (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_Home, "review.first");
-  add_key (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_End, "review.last");
-  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  coach_keys_add_capture (GTK_WIDGET (self), keys, G_N_ELEMENTS (keys));
 }
 
 /**
