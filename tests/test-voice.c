@@ -535,6 +535,54 @@ test_cue_pauses_speech (void)
   g_assert_cmpuint (first_sound (stream, tick_end + CHUNK / 2 + rest), ==, G_MAXSIZE);
 }
 
+static gboolean
+play_ticks (gpointer user_data)
+{
+  guint *left = g_object_get_data (user_data, "ticks-left");
+
+  play_tick (user_data);
+  return --(*left) > 0 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+#define TICKS_MS 700
+
+/* Ticks in quick succession, as in a countdown, over words that run longer: each tick pauses
+ * the speech, but it never goes back behind where it last resumed, so the sentence moves on. */
+static void
+test_countdown_over_speech (void)
+{
+  g_autoptr(CoachCuePlayer) player = make_player ();
+  GstElement *sink = coach_cue_player_get_sink (player);
+  g_autoptr(CoachSpeech) speech = prepare_speech_ok (player, TEXT_LONG);
+  g_autoptr(GArray) tick = cue_samples (COACH_CUE_TICK);
+  g_autoptr(GArray) stream = NULL;
+  const float *samples;
+  guint ticks = 3;
+  gsize n, tail, late, found = G_MAXSIZE;
+
+  samples = samples_of (speech, &n);
+  g_assert_cmpfloat (coach_speech_get_duration (speech), >, 2.0);
+  g_object_set_data (G_OBJECT (player), "ticks-left", &ticks);
+  drain (sink);
+  g_assert_true (coach_cue_player_speak (player, speech, NULL));
+  g_timeout_add (TICKS_MS, play_ticks, player);
+  /* The words, three ticks, and at most three rewinds of a second each. */
+  stream = capture (sink, n + 3 * tick->len + 3 * RATE + RATE / 2);
+  g_assert_cmpuint (ticks, ==, 0);
+
+  /* The sentence's last 50 ms is heard, as rendered (a chunk may split it anywhere). */
+  tail = n - RATE / 20;
+  for (gsize offset = 0; offset + (n - tail) <= stream->len && found == G_MAXSIZE; offset++)
+    if (difference (stream, offset, samples + tail, n - tail) <= EXACT)
+      found = offset;
+  g_assert_cmpuint (found, !=, G_MAXSIZE);
+  g_assert_cmpuint (first_sound (stream, found + (n - tail)), ==, G_MAXSIZE);
+  late = found + (n - tail) - find_start (stream, samples, n) - n;
+  g_test_message ("the words end %.3f s later than without ticks", (double) late / RATE);
+  /* The three tones, and one rewind of at most a second: later ticks do not go back again. */
+  g_assert_cmpuint (late, <=, 3 * tick->len + RATE + RATE / 10);
+}
+
 typedef struct {
   CoachCuePlayer *player;
   CoachSpeech    *speech;
@@ -1170,6 +1218,7 @@ main (int   argc,
   g_test_add_func ("/voice/speak", test_speak);
   g_test_add_func ("/voice/speech-waits-for-cue", test_speech_waits_for_cue);
   g_test_add_func ("/voice/cue-pauses-speech", test_cue_pauses_speech);
+  g_test_add_func ("/voice/countdown-over-speech", test_countdown_over_speech);
   g_test_add_func ("/voice/speech-replaced", test_speech_replaced);
   g_test_add_func ("/voice/voice-preference", test_voice_preference);
   g_test_add_func ("/voice/cue-preference", test_cue_preference);

@@ -282,6 +282,7 @@ struct _CoachCuePlayer
   guint         n_voices;
   CoachSpeech  *speech;              /* the instruction being spoken or waiting to be */
   Voice         speech_voice;
+  gssize        speech_resumed_at;   /* where the speech last resumed after a tone, or -1 */
   CoachSpeech  *fading_speech;       /* the one a stop or a new instruction cut */
   Voice         fading_voice;
   Voice         beats[MAX_BEATS];
@@ -502,6 +503,7 @@ replace_speech_locked (CoachCuePlayer *self,
     {
       self->speech = coach_speech_ref (speech);
       self->speech_voice = (Voice) { NULL, 0, 0, FALSE, FALSE };
+      self->speech_resumed_at = -1;
       self->speech_voice.samples = coach_speech_get_samples (speech, &self->speech_voice.n_samples);
     }
 }
@@ -546,8 +548,15 @@ mix_chunk_locked (CoachCuePlayer *self)
       /* Paused, or still waiting: the first paused chunk decides where to resume. */
       if (self->speech_voice.position > 0 && !self->speech_voice.fade_in)
         {
-          self->speech_voice.position =
-            coach_speech_get_resume_point (self->speech, self->speech_voice.position);
+          gsize cut = self->speech_voice.position;
+          gsize resume = coach_speech_get_resume_point (self->speech, cut);
+
+          /* Ticks a second apart could otherwise send long words back to the same start
+           * each time, so that the sentence never ends: go back only past the last resume. */
+          if (self->speech_resumed_at >= 0 && (gssize) resume <= self->speech_resumed_at)
+            resume = cut;
+          self->speech_resumed_at = resume;
+          self->speech_voice.position = resume;
           self->speech_voice.fade_in = TRUE;
         }
     }

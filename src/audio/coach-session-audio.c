@@ -109,6 +109,19 @@ speak (CoachSessionAudio *self,
     drop_player (self, error);
 }
 
+/* Whether the current step's words may be said now, outside its events: only once the session
+ * has started, and not while it is paused or after it has finished. */
+static gboolean
+may_speak_now (CoachSessionAudio *self)
+{
+  CoachSessionState state;
+
+  if (self->session == NULL || coach_session_get_paused (self->session))
+    return FALSE;
+  state = coach_session_get_state (self->session);
+  return state != COACH_SESSION_STATE_IDLE && state != COACH_SESSION_STATE_FINISHED;
+}
+
 /* Callbacks hold the object weakly: dropping it cancels its work and silences it at once. */
 typedef struct {
   GWeakRef  self;
@@ -145,9 +158,7 @@ speech_ready (GObject      *object,
   g_ptr_array_index (self->speech, index) = speech;
 
   /* Rendered late: still worth saying while its step is the current one. */
-  if (self->session != NULL && coach_session_get_index (self->session) == index &&
-      coach_session_get_state (self->session) != COACH_SESSION_STATE_FINISHED &&
-      !coach_session_get_paused (self->session))
+  if (may_speak_now (self) && coach_session_get_index (self->session) == index)
     speak (self, index);
 }
 
@@ -305,11 +316,10 @@ prepared (GObject      *object,
     {
       self->ready = TRUE;
       /* The first step may have started while the device was opening. */
-      if (self->session != NULL && coach_session_get_state (self->session) != COACH_SESSION_STATE_FINISHED)
-        {
-          speak (self, coach_session_get_index (self->session));
-          update_pacing (self);
-        }
+      if (may_speak_now (self))
+        speak (self, coach_session_get_index (self->session));
+      if (self->session != NULL)
+        update_pacing (self);
     }
 }
 
