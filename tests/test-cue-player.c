@@ -9,9 +9,10 @@
 #include <gst/app/app.h>
 #include <gst/audio/audio.h>
 
+#include "audio-test-util.h"
 #include "coach-cue-player.h"
 
-#define RATE 48000
+
 #define TEST_SINK "appsink name=sink sync=true " \
                   "caps=\"audio/x-raw,format=" GST_AUDIO_NE (F32) ",rate=48000,channels=1\""
 #define CUE_PEAK 0.5                             /* -6 dBFS */
@@ -41,15 +42,6 @@ capture_clear (Capture *capture)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Capture, capture_clear)
 
-/* Drops what the sink has received so far: the silence the player streams between cues. */
-static void
-drain (GstElement *sink)
-{
-  GstSample *sample;
-
-  while ((sample = gst_app_sink_try_pull_sample (GST_APP_SINK (sink), 0)) != NULL)
-    gst_sample_unref (sample);
-}
 
 /* Pulls the stream from the sink until it holds n_samples, or until the first sound if
  * until_sound. The main context is iterated meanwhile, so the player's bus watch and the
@@ -104,17 +96,6 @@ capture_run (GstElement *sink,
     }
 }
 
-static float
-peak_of (const float *samples,
-         gsize        n)
-{
-  float peak = 0;
-
-  for (gsize i = 0; i < n; i++)
-    peak = MAX (peak, fabsf (samples[i]));
-
-  return peak;
-}
 
 static float
 capture_peak (Capture *capture)
@@ -297,16 +278,6 @@ test_latency (void)
                   latencies[G_N_ELEMENTS (latencies) - 1] / 1000.0);
 }
 
-static gboolean
-play_tick (gpointer user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (coach_cue_player_play (user_data, COACH_CUE_TICK, &error));
-  g_assert_no_error (error);
-
-  return G_SOURCE_REMOVE;
-}
 
 /* A cue asked for while another sounds is mixed in at once, not queued behind it. */
 static void
@@ -459,51 +430,6 @@ test_runtime_error (void)
   g_test_message ("%s", received->message);
 }
 
-/* The 16-bit samples of a WAV file after checking its header says 48 kHz mono 16-bit PCM. */
-static GArray *
-read_wav (const char *path)
-{
-  g_autofree char *contents = NULL;
-  g_autoptr(GError) error = NULL;
-  const guint8 *bytes;
-  gsize length;
-  guint32 u32;
-  guint16 u16;
-  GArray *samples;
-
-#define LE16(offset) (memcpy (&u16, bytes + (offset), 2), GUINT16_FROM_LE (u16))
-#define LE32(offset) (memcpy (&u32, bytes + (offset), 4), GUINT32_FROM_LE (u32))
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (length, >, 44);
-  bytes = (const guint8 *) contents;
-
-  g_assert_cmpmem (bytes, 4, "RIFF", 4);
-  g_assert_cmpuint (LE32 (4), ==, length - 8);
-  g_assert_cmpmem (bytes + 8, 8, "WAVEfmt ", 8);
-  g_assert_cmpuint (LE32 (16), ==, 16);
-  g_assert_cmpuint (LE16 (20), ==, 1);          /* PCM */
-  g_assert_cmpuint (LE16 (22), ==, 1);          /* mono */
-  g_assert_cmpuint (LE32 (24), ==, RATE);
-  g_assert_cmpuint (LE32 (28), ==, RATE * 2);
-  g_assert_cmpuint (LE16 (32), ==, 2);
-  g_assert_cmpuint (LE16 (34), ==, 16);
-  g_assert_cmpmem (bytes + 36, 4, "data", 4);
-  g_assert_cmpuint (LE32 (40), ==, length - 44);
-
-  samples = g_array_sized_new (FALSE, FALSE, sizeof (float), (length - 44) / 2);
-  for (gsize offset = 44; offset + 1 < length; offset += 2)
-    {
-      float value = (gint16) LE16 (offset) / 32767.0f;
-      g_array_append_val (samples, value);
-    }
-
-#undef LE16
-#undef LE32
-
-  return samples;
-}
 
 static char *
 render (const char *dir,
@@ -564,24 +490,6 @@ test_render_wav (void)
   g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
 }
 
-/* Goertzel: the power of one frequency in a block of samples. */
-static double
-power_at (const float *samples,
-          gsize        n,
-          double       frequency)
-{
-  double coefficient = 2 * cos (2 * G_PI * frequency / RATE);
-  double s1 = 0, s2 = 0;
-
-  for (gsize i = 0; i < n; i++)
-    {
-      double s = samples[i] + coefficient * s1 - s2;
-      s2 = s1;
-      s1 = s;
-    }
-
-  return s1 * s1 + s2 * s2 - coefficient * s1 * s2;
-}
 
 /* The strongest frequency, to 2 Hz, of the cue's first 100 ms. */
 static double

@@ -17,9 +17,10 @@
 #include <glib/gstdio.h>
 #include <gst/audio/audio.h>
 
+#include "audio-test-util.h"
 #include "coach-session-audio.h"
 
-#define RATE 48000
+
 #define CHUNK (RATE / 100)                /* the mixer's 10 ms chunk */
 #define IDLE_CHUNK (RATE / 10)            /* the silence it streams when relaxed */
 #define TEST_SINK "capsfilter caps=\"audio/x-raw,format=" GST_AUDIO_NE (F32) \
@@ -41,33 +42,6 @@ static GArray *beat_template;
 
 /* Templates */
 
-/* The samples of a 48 kHz mono 16-bit WAV file as the player writes them. */
-static GArray *
-read_wav (const char *path)
-{
-  g_autofree char *contents = NULL;
-  g_autoptr(GError) error = NULL;
-  gsize length;
-  GArray *samples;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (length, >, 44);
-  g_assert_cmpmem (contents + 36, 4, "data", 4);
-
-  samples = g_array_sized_new (FALSE, FALSE, sizeof (float), (length - 44) / 2);
-  for (gsize offset = 44; offset + 1 < length; offset += 2)
-    {
-      guint16 le;
-      float value;
-
-      memcpy (&le, contents + offset, 2);
-      value = (gint16) GUINT16_FROM_LE (le) / 32767.0f;
-      g_array_append_val (samples, value);
-    }
-
-  return samples;
-}
 
 static void
 load_templates (void)
@@ -525,29 +499,7 @@ time_at (Run   *run,
   return blocks[low].arrival + (gint64) (position - blocks[low].offset) * G_USEC_PER_SEC / RATE;
 }
 
-static float
-peak_of (const float *samples,
-         gsize        n)
-{
-  float peak = 0;
 
-  for (gsize i = 0; i < n; i++)
-    peak = MAX (peak, fabsf (samples[i]));
-
-  return peak;
-}
-
-static double
-rms_of (const float *samples,
-        gsize        n)
-{
-  double sum = 0;
-
-  for (gsize i = 0; i < n; i++)
-    sum += (double) samples[i] * samples[i];
-
-  return n > 0 ? sqrt (sum / n) : 0;
-}
 
 static gsize
 align_up (gsize position)
