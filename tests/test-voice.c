@@ -195,7 +195,6 @@ samples_of (CoachSpeech *speech,
 }
 
 /* The samples of cue as the player mixes them, from its WAV rendering. */
-
 static GArray *
 cue_samples (CoachCue cue)
 {
