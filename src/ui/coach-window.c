@@ -20,7 +20,8 @@ struct _CoachWindow
   CoachPlayerView      *player_view;
   AdwViewStack         *stack;
   CoachTodayView       *today_view;
-  CoachTechniquesView  *techniques_view;
+  AdwBin               *techniques_slot;
+  CoachTechniquesView  *techniques_view;   /* NULL until first shown */
   AdwToastOverlay      *toast_overlay;
 };
 
@@ -212,10 +213,9 @@ coach_window_class_init (CoachWindowClass *klass)
   window_class->close_request = coach_window_close_request;
 
   g_type_ensure (COACH_TYPE_TODAY_VIEW);
-  g_type_ensure (COACH_TYPE_TECHNIQUES_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/BackCoach/coach-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CoachWindow, today_view);
-  gtk_widget_class_bind_template_child (widget_class, CoachWindow, techniques_view);
+  gtk_widget_class_bind_template_child (widget_class, CoachWindow, techniques_slot);
   gtk_widget_class_bind_template_child (widget_class, CoachWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, CoachWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, CoachWindow, toast_overlay);
@@ -233,8 +233,8 @@ coach_window_class_init (CoachWindowClass *klass)
                                        "win.show-view", "s", "history");
 }
 
-/* An empty view shows its view's icon, set when the view is first shown: loading large
- * icons for views nobody has opened would slow start-up for nothing. */
+/* Views are completed when first shown: an empty view gets its large icon, and the cards
+ * view is built. Doing either for views nobody has opened would slow start-up for nothing. */
 static void
 on_visible_child_changed (AdwViewStack *stack,
                           GParamSpec   *pspec,
@@ -242,6 +242,12 @@ on_visible_child_changed (AdwViewStack *stack,
 {
   GtkWidget *child = adw_view_stack_get_visible_child (stack);
   AdwStatusPage *status;
+
+  if (child == GTK_WIDGET (self->techniques_slot))
+    {
+      coach_window_get_techniques_view (self);
+      return;
+    }
 
   if (!ADW_IS_STATUS_PAGE (child))
     return;
@@ -270,9 +276,6 @@ coach_window_new (CoachApplication *application)
   coach_today_view_setup (self->today_view,
                           coach_application_get_settings (application),
                           coach_application_get_catalog (application));
-  coach_techniques_view_setup (self->techniques_view,
-                               coach_application_get_settings (application),
-                               coach_application_get_catalog (application));
 
   return self;
 }
@@ -314,8 +317,20 @@ coach_window_get_player_view (CoachWindow *self)
 CoachTechniquesView *
 coach_window_get_techniques_view (CoachWindow *self)
 {
+  GtkApplication *app;
+
   g_return_val_if_fail (COACH_IS_WINDOW (self), NULL);
 
+  /* Built on first use: start-up only pays for the view on screen. */
+  if (self->techniques_view == NULL)
+    {
+      app = gtk_window_get_application (GTK_WINDOW (self));
+      self->techniques_view = g_object_new (COACH_TYPE_TECHNIQUES_VIEW, NULL);
+      adw_bin_set_child (self->techniques_slot, GTK_WIDGET (self->techniques_view));
+      coach_techniques_view_setup (self->techniques_view,
+                                   coach_application_get_settings (COACH_APPLICATION (app)),
+                                   coach_application_get_catalog (COACH_APPLICATION (app)));
+    }
   return self->techniques_view;
 }
 
