@@ -299,7 +299,8 @@ toggle_routine_action (GtkWidget  *widget,
                                   : _("“%s” is no longer part of your routine"),
                            coach_technique_get_name (self->technique));
   toast = adw_toast_new (title);
-  if (chosen)
+  /* The main window can show the routine; the review window cannot. */
+  if (chosen && gtk_widget_get_ancestor (widget, ADW_TYPE_APPLICATION_WINDOW) != NULL)
     {
       adw_toast_set_button_label (toast, _("_Show Routine"));
       adw_toast_set_action_name (toast, "win.show-view");

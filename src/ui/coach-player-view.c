@@ -245,9 +245,9 @@ notify_finished (CoachPlayerView *self)
   if (app == NULL || (GTK_IS_WINDOW (root) && gtk_window_is_active (GTK_WINDOW (root))))
     return;
 
+  /* With no default action, clicking it brings the app back. */
   notification = g_notification_new (_("Routine Finished"));
   g_notification_set_body (notification, adw_status_page_get_description (self->summary_page));
-  g_notification_set_default_action (notification, "app.activate");
   g_application_send_notification (app, "routine-finished", notification);
 }
 
