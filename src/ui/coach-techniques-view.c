@@ -244,8 +244,6 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (w->thumbnail), 58);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (w->thumbnail), draw_thumbnail, NULL, NULL);
   gtk_widget_set_valign (w->thumbnail, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (w->thumbnail),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Regions worked"), -1);
   gtk_box_append (GTK_BOX (box), w->thumbnail);
 
   w->name = gtk_label_new (NULL);
@@ -296,6 +294,12 @@ bind_row (GtkSignalListItemFactory *factory,
 
   g_object_set_data_full (G_OBJECT (w->thumbnail), "technique", g_object_ref (t), g_object_unref);
   gtk_widget_queue_draw (w->thumbnail);
+  {
+    /* Translators: the accessible name of a card's small drawing, e.g. "Regions: Neck, Mid back" */
+    g_autofree char *drawing = g_strdup_printf (_("Regions: %s"), regions);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (w->thumbnail),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, drawing, -1);
+  }
   gtk_label_set_label (GTK_LABEL (w->name), coach_technique_get_name (t));
   gtk_label_set_label (GTK_LABEL (w->meta), meta);
   update_row_avoided (box, self);
