@@ -341,17 +341,6 @@ typedef struct {
   int           name_line;
 } RoutineParse;
 
-static const char *
-attribute (const char **names,
-           const char **values,
-           const char  *name)
-{
-  for (guint i = 0; names[i] != NULL; i++)
-    if (g_str_equal (names[i], name))
-      return values[i];
-  return NULL;
-}
-
 static void
 start_item (RoutineParse  *state,
             int            line,
@@ -360,15 +349,15 @@ start_item (RoutineParse  *state,
             GError       **error)
 {
   static const char *required[] = { "technique", "step", "duration" };
-  const char *technique_id = attribute (names, values, "technique");
-  const char *step_text = attribute (names, values, "step");
-  const char *duration_text = attribute (names, values, "duration");
+  const char *technique_id = coach_markup_get_attribute (names, values, "technique");
+  const char *step_text = coach_markup_get_attribute (names, values, "step");
+  const char *duration_text = coach_markup_get_attribute (names, values, "duration");
   CoachTechnique *technique;
   const CoachStep *step;
   guint64 number, duration;
 
   for (guint i = 0; i < G_N_ELEMENTS (required); i++)
-    if (attribute (names, values, required[i]) == NULL)
+    if (coach_markup_get_attribute (names, values, required[i]) == NULL)
       {
         coach_set_file_error (error, COACH_CATALOG_ERROR_MISSING_FIELD, state->filename, line,
                               required[i], _("<item> needs a “%s” attribute"), required[i]);
@@ -418,7 +407,7 @@ routine_start_element (GMarkupParseContext  *context,
 
   if (parent == NULL && g_str_equal (element, "routine"))
     {
-      const char *version = attribute (names, values, "version");
+      const char *version = coach_markup_get_attribute (names, values, "version");
 
       state->routine_line = line;
       if (version == NULL)

@@ -38,6 +38,31 @@ G_DEFINE_FINAL_TYPE (CoachTechnique, coach_technique, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (coach-catalog-error-quark, coach_catalog_error)
 
+static void
+set_file_error_valist (GError     **error,
+                       GQuark       domain,
+                       int          code,
+                       const char  *file,
+                       int          line,
+                       const char  *field,
+                       const char  *format,
+                       va_list      args) G_GNUC_PRINTF (7, 0);
+
+static void
+set_file_error_valist (GError     **error,
+                       GQuark       domain,
+                       int          code,
+                       const char  *file,
+                       int          line,
+                       const char  *field,
+                       const char  *format,
+                       va_list      args)
+{
+  g_autofree char *message = g_strdup_vprintf (format, args);
+
+  g_set_error (error, domain, code, "%s:%d: %s: %s", file, line, field, message);
+}
+
 void
 coach_set_file_error (GError            **error,
                       CoachCatalogError   code,
@@ -47,14 +72,29 @@ coach_set_file_error (GError            **error,
                       const char         *format,
                       ...)
 {
-  g_autofree char *message = NULL;
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  set_file_error_valist (error, COACH_CATALOG_ERROR, code, file, line, field, format, args);
   va_end (args);
+}
 
-  g_set_error (error, COACH_CATALOG_ERROR, code, "%s:%d: %s: %s", file, line, field, message);
+/* Like coach_set_file_error (), for the files of another error @domain. */
+void
+coach_set_file_error_in (GError     **error,
+                         GQuark       domain,
+                         int          code,
+                         const char  *file,
+                         int          line,
+                         const char  *field,
+                         const char  *format,
+                         ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  set_file_error_valist (error, domain, code, file, line, field, format, args);
+  va_end (args);
 }
 
 /**
@@ -72,6 +112,26 @@ coach_markup_parse (const GMarkupParser  *parser,
                     gssize                length,
                     GError              **error)
 {
+  return coach_markup_parse_in (parser, state, filename, data, length,
+                                COACH_CATALOG_ERROR, COACH_CATALOG_ERROR_NOT_XML, error);
+}
+
+/**
+ * coach_markup_parse_in:
+ *
+ * Like coach_markup_parse (), for files whose errors are in @domain: malformed XML becomes
+ * @not_xml_code there.
+ */
+gboolean
+coach_markup_parse_in (const GMarkupParser  *parser,
+                       gpointer              state,
+                       const char           *filename,
+                       const char           *data,
+                       gssize                length,
+                       GQuark                domain,
+                       int                   not_xml_code,
+                       GError              **error)
+{
   g_autoptr(GMarkupParseContext) context = g_markup_parse_context_new (parser, 0, state, NULL);
   g_autoptr(GError) local_error = NULL;
 
@@ -81,11 +141,11 @@ coach_markup_parse (const GMarkupParser  *parser,
   if (local_error == NULL)
     return TRUE;
 
-  if (local_error->domain == COACH_CATALOG_ERROR)
+  if (local_error->domain == domain)
     g_propagate_error (error, g_steal_pointer (&local_error));
   else
-    coach_set_file_error (error, COACH_CATALOG_ERROR_NOT_XML, filename,
-                          coach_markup_get_line (context), "xml", "%s", local_error->message);
+    coach_set_file_error_in (error, domain, not_xml_code, filename,
+                             coach_markup_get_line (context), "xml", "%s", local_error->message);
   return FALSE;
 }
 
@@ -348,10 +408,11 @@ is_text_element (const char *element)
   return FALSE;
 }
 
-static const char *
-find_attribute (const char **names,
-                const char **values,
-                const char  *name)
+/* Returns: (nullable): the value of the attribute called @name. */
+const char *
+coach_markup_get_attribute (const char **names,
+                            const char **values,
+                            const char  *name)
 {
   for (guint i = 0; names[i] != NULL; i++)
     if (g_str_equal (names[i], name))
@@ -382,8 +443,8 @@ start_technique (ParseState   *state,
                  const char  **values,
                  GError      **error)
 {
-  const char *id = find_attribute (names, values, "id");
-  const char *version = find_attribute (names, values, "version");
+  const char *id = coach_markup_get_attribute (names, values, "id");
+  const char *version = coach_markup_get_attribute (names, values, "version");
 
   if (!require_attribute (state, line, "technique", "id", id, error) ||
       !require_attribute (state, line, "technique", "version", version, error))
@@ -417,10 +478,10 @@ start_step (ParseState   *state,
             const char  **values,
             GError      **error)
 {
-  const char *duration = find_attribute (names, values, "duration");
-  const char *side = find_attribute (names, values, "side");
-  const char *tempo = find_attribute (names, values, "tempo");
-  const char *tempo_unit = find_attribute (names, values, "tempo-unit");
+  const char *duration = coach_markup_get_attribute (names, values, "duration");
+  const char *side = coach_markup_get_attribute (names, values, "side");
+  const char *tempo = coach_markup_get_attribute (names, values, "tempo");
+  const char *tempo_unit = coach_markup_get_attribute (names, values, "tempo-unit");
   CoachStep *step = g_new0 (CoachStep, 1);
   guint value;
 
@@ -482,11 +543,11 @@ start_illustration (ParseState   *state,
   };
   CoachStep *step = state->step;
   guint parsed[G_N_ELEMENTS (attrs)];
-  const char *points = find_attribute (names, values, "points");
+  const char *points = coach_markup_get_attribute (names, values, "points");
 
   for (guint i = 0; i < G_N_ELEMENTS (attrs); i++)
     {
-      const char *value = find_attribute (names, values, attrs[i].name);
+      const char *value = coach_markup_get_attribute (names, values, attrs[i].name);
 
       if (!require_attribute (state, line, "illustration", attrs[i].name, value, error) ||
           !parse_id (state, line, attrs[i].name, attrs[i].vocab, value, &parsed[i], error))
@@ -500,7 +561,7 @@ start_illustration (ParseState   *state,
   if (!parse_id_list (state, line, "points", COACH_VOCAB_LANDMARK, points,
                       step->stroke == COACH_STROKE_HOLD, &step->points, error) ||
       !parse_id_list (state, line, "equipment", COACH_VOCAB_EQUIPMENT,
-                      find_attribute (names, values, "equipment"), FALSE, &step->equipment,
+                      coach_markup_get_attribute (names, values, "equipment"), FALSE, &step->equipment,
                       error))
     return FALSE;
 

@@ -38,13 +38,33 @@ void   coach_set_file_error (GError            **error,
                              const char         *format,
                              ...) G_GNUC_PRINTF (6, 7);
 
-/* Shared by the technique and routine parsers. */
+void   coach_set_file_error_in (GError     **error,
+                                GQuark       domain,
+                                int          code,
+                                const char  *file,
+                                int          line,
+                                const char  *field,
+                                const char  *format,
+                                ...) G_GNUC_PRINTF (7, 8);
+
+/* Shared by the technique, routine and partner parsers. */
 int      coach_markup_get_line (GMarkupParseContext  *context);
+const char *coach_markup_get_attribute (const char  **names,
+                                        const char  **values,
+                                        const char   *name);
 gboolean coach_markup_parse    (const GMarkupParser  *parser,
                                 gpointer              state,
                                 const char           *filename,
                                 const char           *data,
                                 gssize                length,
+                                GError              **error);
+gboolean coach_markup_parse_in (const GMarkupParser  *parser,
+                                gpointer              state,
+                                const char           *filename,
+                                const char           *data,
+                                gssize                length,
+                                GQuark                domain,
+                                int                   not_xml_code,
                                 GError              **error);
 gboolean coach_read_user_file  (const char           *path,
                                 char                **display,
