@@ -385,15 +385,30 @@ advance (CoachSession *self,
 
 /* ---- Driving from a main context -------------------------------------------------------- */
 
+/* The main loop polls with a timeout in whole milliseconds, rounded up, so a source due at a
+ * deadline wakes up to a millisecond after it. The source is made ready this much early and
+ * sleeps the rest of the way, to land on the deadline itself. */
+#define EARLY_WAKE_US 1500
+
 static gboolean
 session_source_dispatch (GSource     *source,
                          GSourceFunc  callback,
                          gpointer     user_data)
 {
   SessionSource *session_source = (SessionSource *) source;
+  CoachSession *self = session_source->session;
+  gint64 deadline = coach_session_get_next_deadline (self);
+
+  if (self->clock == real_clock && deadline >= 0)
+    {
+      gint64 wait = deadline - g_get_monotonic_time ();
+
+      if (wait > 0 && wait <= EARLY_WAKE_US)
+        g_usleep (wait);
+    }
 
   /* update() sets the next ready time, or destroys the source once finished. */
-  coach_session_update (session_source->session);
+  coach_session_update (self);
   return G_SOURCE_CONTINUE;
 }
 
@@ -404,8 +419,15 @@ static GSourceFuncs session_source_funcs = {
 static void
 rearm (CoachSession *self)
 {
-  if (self->source != NULL)
-    g_source_set_ready_time (self->source, coach_session_get_next_deadline (self));
+  gint64 deadline;
+
+  if (self->source == NULL)
+    return;
+  deadline = coach_session_get_next_deadline (self);
+  /* With the real clock, a little early: dispatch sleeps to the deadline itself. */
+  if (deadline >= 0 && self->clock == real_clock)
+    deadline = MAX (deadline - EARLY_WAKE_US, 0);
+  g_source_set_ready_time (self->source, deadline);
 }
 
 /* Every public entry point runs between begin_call() and end_call(): the reference keeps the
