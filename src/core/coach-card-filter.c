@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "coach-card-filter.h"
+#include "coach-format.h"
 #include "coach-safety.h"
 
 /**
@@ -132,16 +133,6 @@ coach_card_fold_text (const char *text)
   return g_string_free (out, FALSE);
 }
 
-static void
-append_labels (GString    *haystack,
-               CoachVocab  vocab,
-               guint32     mask)
-{
-  for (guint i = 0; i < coach_vocab_get_size (vocab); i++)
-    if ((mask & COACH_MASK (i)) != 0)
-      g_string_append_printf (haystack, "\n%s", coach_vocab_get_label (vocab, i));
-}
-
 /* Everything a search looks at: the card's name, summary, method, regions, equipment and
  * what it suits, in the interface language. */
 static char *
@@ -152,9 +143,14 @@ search_text (CoachTechnique *technique)
   g_string_append_printf (haystack, "\n%s\n%s", coach_technique_get_summary (technique),
                           coach_vocab_get_label (COACH_VOCAB_FAMILY,
                                                  coach_technique_get_family (technique)));
-  append_labels (haystack, COACH_VOCAB_REGION, coach_technique_get_regions (technique));
-  append_labels (haystack, COACH_VOCAB_EQUIPMENT, coach_technique_get_equipment (technique));
-  append_labels (haystack, COACH_VOCAB_SUITS, coach_technique_get_suits (technique));
+  {
+    g_autofree char *regions = coach_format_mask (COACH_VOCAB_REGION, coach_technique_get_regions (technique));
+    g_autofree char *equipment = coach_format_mask (COACH_VOCAB_EQUIPMENT,
+                                                    coach_technique_get_equipment (technique));
+    g_autofree char *suits = coach_format_mask (COACH_VOCAB_SUITS, coach_technique_get_suits (technique));
+
+    g_string_append_printf (haystack, "\n%s\n%s\n%s", regions, equipment, suits);
+  }
   return coach_card_fold_text (haystack->str);
 }
 

@@ -91,25 +91,6 @@ static const struct {
 #define set_file_error(error, code, ...) \
   coach_set_file_error_in (error, COACH_PARTNER_ERROR, code, __VA_ARGS__)
 
-/* The ids of the values in @mask, space-separated, in vocabulary order. */
-static char *
-mask_to_text (CoachVocab vocab,
-              guint32    mask)
-{
-  GString *str = g_string_new (NULL);
-
-  for (guint i = 0; i < coach_vocab_get_size (vocab); i++)
-    {
-      if ((mask & COACH_MASK (i)) == 0)
-        continue;
-      if (str->len > 0)
-        g_string_append_c (str, ' ');
-      g_string_append (str, coach_vocab_to_id (vocab, i));
-    }
-
-  return g_string_free (str, FALSE);
-}
-
 /**
  * coach_partner_store_to_xml:
  *
@@ -127,13 +108,13 @@ coach_partner_store_to_xml (CoachPartnerStore *self)
     {
       CoachPartner *partner = g_ptr_array_index (self->partners, i);
       g_autofree char *regions =
-        mask_to_text (COACH_VOCAB_REGION, coach_partner_get_sore_regions (partner));
+        coach_vocab_mask_to_list (COACH_VOCAB_REGION, coach_partner_get_sore_regions (partner), " ");
       g_autofree char *families =
-        mask_to_text (COACH_VOCAB_FAMILY, coach_partner_get_avoid_families (partner));
+        coach_vocab_mask_to_list (COACH_VOCAB_FAMILY, coach_partner_get_avoid_families (partner), " ");
       g_autofree char *equipment =
-        mask_to_text (COACH_VOCAB_EQUIPMENT, coach_partner_get_avoid_equipment (partner));
+        coach_vocab_mask_to_list (COACH_VOCAB_EQUIPMENT, coach_partner_get_avoid_equipment (partner), " ");
       g_autofree char *conditions =
-        mask_to_text (COACH_VOCAB_CONDITION, coach_partner_get_conditions (partner));
+        coach_vocab_mask_to_list (COACH_VOCAB_CONDITION, coach_partner_get_conditions (partner), " ");
       g_autofree char *entry = g_markup_printf_escaped (
         "  <partner id=\"%s\">\n"
         "    <name>%s</name>\n"
@@ -319,26 +300,17 @@ end_field (PartnerParse  *state,
   else
     {
       CoachVocab vocab = fields[field].vocab;
-      g_auto(GStrv) ids = g_strsplit_set (state->text->str, " \t\n\r", -1);
-      guint32 mask = 0;
+      g_autofree char *unknown = NULL;
+      guint32 mask;
 
-      for (guint i = 0; ids[i] != NULL; i++)
+      if (!coach_vocab_list_to_mask (vocab, state->text->str, &mask, &unknown))
         {
-          int value;
+          g_autofree char *valid = coach_vocab_list_ids (vocab);
 
-          if (ids[i][0] == '\0')
-            continue;
-          value = coach_vocab_from_id (vocab, ids[i]);
-          if (value < 0)
-            {
-              g_autofree char *valid = coach_vocab_list_ids (vocab);
-
-              set_file_error (error, COACH_PARTNER_ERROR_UNKNOWN_ID, state->filename, line,
-                              element, _("“%s” is not a known %s; use one of %s"),
-                              ids[i], coach_vocab_get_name (vocab), valid);
-              return;
-            }
-          mask |= COACH_MASK (value);
+          set_file_error (error, COACH_PARTNER_ERROR_UNKNOWN_ID, state->filename, line,
+                          element, _("“%s” is not a known %s; use one of %s"),
+                          unknown, coach_vocab_get_name (vocab), valid);
+          return;
         }
       state->masks[field] = mask;
     }

@@ -358,19 +358,13 @@ parse_id_list (ParseState  *state,
                guint32     *out,
                GError     **error)
 {
-  g_auto(GStrv) ids = g_strsplit_set (text != NULL ? text : "", " \t\n\r", -1);
+  g_autofree char *unknown = NULL;
   guint32 mask = 0;
+  guint value;
 
-  for (guint i = 0; ids[i] != NULL; i++)
-    {
-      guint value;
-
-      if (ids[i][0] == '\0')
-        continue;
-      if (!parse_id (state, line, field, vocab, ids[i], &value, error))
-        return FALSE;
-      mask |= COACH_MASK (value);
-    }
+  /* parse_id () words the error for the id the vocabulary does not know. */
+  if (!coach_vocab_list_to_mask (vocab, text, &mask, &unknown))
+    return parse_id (state, line, field, vocab, unknown, &value, error);
 
   if (required && mask == 0)
     {

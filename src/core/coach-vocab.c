@@ -284,6 +284,20 @@ char *
 coach_vocab_mask_to_ids (CoachVocab vocab,
                          guint32    mask)
 {
+  return coach_vocab_mask_to_list (vocab, mask, ", ");
+}
+
+/**
+ * coach_vocab_mask_to_list:
+ *
+ * Returns: (transfer full): the ids of the values in @mask, in vocabulary order, joined by
+ * @separator (files use a space, messages ", ").
+ */
+char *
+coach_vocab_mask_to_list (CoachVocab  vocab,
+                          guint32     mask,
+                          const char *separator)
+{
   GString *str;
 
   g_return_val_if_fail (vocab < COACH_N_VOCABS, NULL);
@@ -294,11 +308,50 @@ coach_vocab_mask_to_ids (CoachVocab vocab,
       if ((mask & COACH_MASK (i)) == 0)
         continue;
       if (str->len > 0)
-        g_string_append (str, ", ");
+        g_string_append (str, separator);
       g_string_append (str, vocabs[vocab].entries[i].id);
     }
 
   return g_string_free (str, FALSE);
+}
+
+/**
+ * coach_vocab_list_to_mask:
+ * @text: (nullable): ids separated by white space, as files write them
+ * @mask: (out): the values named
+ * @unknown: (out) (optional) (transfer full): the first id the vocabulary does not know
+ *
+ * Returns: %FALSE when an id is unknown; @mask is then unset.
+ */
+gboolean
+coach_vocab_list_to_mask (CoachVocab   vocab,
+                          const char  *text,
+                          guint32     *mask,
+                          char       **unknown)
+{
+  g_auto(GStrv) ids = g_strsplit_set (text != NULL ? text : "", " \t\n\r", -1);
+  guint32 result = 0;
+
+  g_return_val_if_fail (vocab < COACH_N_VOCABS, FALSE);
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      int value;
+
+      if (ids[i][0] == '\0')
+        continue;
+      value = coach_vocab_from_id (vocab, ids[i]);
+      if (value < 0)
+        {
+          if (unknown != NULL)
+            *unknown = g_strdup (ids[i]);
+          return FALSE;
+        }
+      result |= COACH_MASK (value);
+    }
+
+  *mask = result;
+  return TRUE;
 }
 
 /**

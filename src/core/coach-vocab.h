@@ -174,6 +174,13 @@ const char  *coach_vocab_get_description (CoachVocab vocab,
 char        *coach_vocab_list_ids      (CoachVocab  vocab);
 char        *coach_vocab_mask_to_ids   (CoachVocab  vocab,
                                         guint32     mask);
+char        *coach_vocab_mask_to_list  (CoachVocab  vocab,
+                                        guint32     mask,
+                                        const char *separator);
+gboolean     coach_vocab_list_to_mask  (CoachVocab   vocab,
+                                        const char  *text,
+                                        guint32     *mask,
+                                        char       **unknown);
 GType        coach_vocab_get_flags_type (CoachVocab vocab);
 
 /* Flags types whose nicks are the vocabulary ids, so GSettings can bind "as" keys to them. */
