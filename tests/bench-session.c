@@ -5,7 +5,9 @@
  *
  * Errors are measured against times computed here from the start time and the durations, not
  * against the engine's own idea of them. A cue's latency runs from the ideal step boundary to
- * the first sound the (synchronised) fake sink renders after it. */
+ * the moment its first sample is heard: the time the (synchronised) fake sink renders the
+ * buffer holding it, plus the sample's place in that buffer. Reported as a distance, so a cue
+ * early by some amount counts as much as one that late. */
 #include "config.h"
 
 #include <gst/audio/audio.h>
@@ -19,6 +21,8 @@
 #define STEP_SECONDS 1
 /* Quieter than any cue's first sample after its 6 ms attack has begun. */
 #define SOUND_THRESHOLD 1e-4f
+/* A sound starts after at least this much silence (a tone's zero crossings are shorter). */
+#define ONSET_SILENCE (48000 / 200)
 
 typedef struct {
   GMainLoop *loop;
@@ -27,9 +31,9 @@ typedef struct {
   GArray    *boundary_errors;         /* double, ms */
   gint64     finished_at;
   gint64     boundaries[N_STEPS];     /* ideal STEP_STARTED times, for the cue latency */
-  gint64     heard[N_STEPS];          /* first sound at the sink at or after each boundary */
+  gint64     heard[N_STEPS];          /* when the sound nearest each boundary began */
   GMutex     lock;
-  gboolean   sounding;                /* the last buffer had sound */
+  guint      silent;                  /* samples of silence up to the end of the last buffer */
 } Bench;
 
 static void
@@ -65,7 +69,8 @@ on_event (CoachSession      *session,
   }
 }
 
-/* Runs in the streaming thread as each buffer is rendered on the clock. */
+/* Runs in the streaming thread as each buffer is rendered on the clock: buffer by buffer, at
+ * the time its first sample is due. */
 static void
 on_handoff (GstElement *sink,
             GstBuffer  *buffer,
@@ -74,26 +79,43 @@ on_handoff (GstElement *sink,
 {
   gint64 now = g_get_monotonic_time ();
   GstMapInfo map;
-  gboolean sound = FALSE;
+  GstAudioInfo info;
+  g_autoptr(GstCaps) caps = gst_pad_get_current_caps (pad);
 
-  if (!gst_buffer_map (buffer, &map, GST_MAP_READ))
+  if (caps == NULL || !gst_audio_info_from_caps (&info, caps) || !gst_buffer_map (buffer, &map, GST_MAP_READ))
     return;
-  for (gsize i = 0; i + sizeof (float) <= map.size && !sound; i += sizeof (float))
-    sound = fabsf (*(const float *) (map.data + i)) > SOUND_THRESHOLD;
-  gst_buffer_unmap (buffer, &map);
+  g_assert (GST_AUDIO_INFO_FORMAT (&info) == GST_AUDIO_FORMAT_F32 && GST_AUDIO_INFO_CHANNELS (&info) == 1);
 
   g_mutex_lock (&b->lock);
-  /* The start of a sound after silence belongs to the latest boundary not yet heard. */
-  if (sound && !b->sounding)
-    for (int i = N_STEPS - 1; i >= 0; i--)
-      if (b->boundaries[i] != 0 && b->boundaries[i] <= now)
+  for (gsize i = 0; i < map.size / sizeof (float); i++)
+    {
+      gint64 onset;
+      int nearest = -1;
+
+      if (fabsf (((const float *) map.data)[i]) <= SOUND_THRESHOLD)
         {
-          if (b->heard[i] == 0)
-            b->heard[i] = now;
-          break;
+          b->silent++;
+          continue;
         }
-  b->sounding = sound;
+      if (b->silent < ONSET_SILENCE)
+        {
+          b->silent = 0;
+          continue;
+        }
+      b->silent = 0;
+
+      /* A sound begins: it belongs to the nearest boundary, early or late. */
+      onset = now + (gint64) i * G_USEC_PER_SEC / GST_AUDIO_INFO_RATE (&info);
+      for (int k = 0; k < N_STEPS; k++)
+        if (b->boundaries[k] != 0 &&
+            (nearest < 0 || llabs (onset - b->boundaries[k]) < llabs (onset - b->boundaries[nearest])))
+          nearest = k;
+      if (nearest >= 0 && b->heard[nearest] == 0 &&
+          llabs (onset - b->boundaries[nearest]) < STEP_SECONDS * G_USEC_PER_SEC / 2)
+        b->heard[nearest] = onset;
+    }
   g_mutex_unlock (&b->lock);
+  gst_buffer_unmap (buffer, &map);
 }
 
 static double
@@ -121,6 +143,8 @@ main (int   argc,
   g_autoptr(CoachSession) session = NULL;
   g_autoptr(CoachSessionAudio) audio = NULL;
   g_autoptr(GArray) latencies = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) distances = g_array_new (FALSE, FALSE, sizeof (double));
+  double earliest = G_MAXDOUBLE;
   GstElement *sink;
   Bench b = { 0 };
   double max_error = 0;
@@ -173,7 +197,11 @@ main (int   argc,
     if (b.heard[i] != 0)
       {
         double ms = (b.heard[i] - b.boundaries[i]) / 1000.0;
+
         g_array_append_val (latencies, ms);
+        earliest = MIN (earliest, ms);
+        ms = fabs (ms);
+        g_array_append_val (distances, ms);
       }
   g_mutex_unlock (&b.lock);
   if (latencies->len < N_STEPS * 9 / 10)
@@ -185,9 +213,10 @@ main (int   argc,
   g_print ("boundary_error_ms_max: %.3f ms\n", max_error);
   g_print ("total_drift_ms: %.3f ms\n",
            (b.finished_at - (b.start + (gint64) N_STEPS * STEP_SECONDS * G_USEC_PER_SEC)) / 1000.0);
-  g_print ("cue_latency_ms_p50: %.3f ms\n", percentile (latencies, 50));
-  g_print ("cue_latency_ms_p95: %.3f ms\n", percentile (latencies, 95));
-  g_print ("cue_latency_ms_max: %.3f ms\n", percentile (latencies, 100));
+  g_print ("cue_latency_ms_p50: %.3f ms\n", percentile (distances, 50));
+  g_print ("cue_latency_ms_p95: %.3f ms\n", percentile (distances, 95));
+  g_print ("cue_latency_ms_max: %.3f ms\n", percentile (distances, 100));
+  g_print ("cue_latency_ms_earliest: %+.3f ms\n", earliest);
 
   g_array_unref (b.boundary_errors);
   g_main_loop_unref (b.loop);

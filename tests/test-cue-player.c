@@ -279,6 +279,106 @@ test_latency (void)
 }
 
 
+/* The first sounding sample at or after from, after at least a chunk of silence. */
+static gsize
+onset_after (Capture *capture,
+             gsize    from)
+{
+  const float *samples = (const float *) capture->samples->data;
+  gsize silent = 0;
+
+  for (gsize i = from; i < capture->samples->len; i++)
+    {
+      if (samples[i] == 0.0f)
+        {
+          silent++;
+          continue;
+        }
+      if (silent >= RATE / 100)
+        return i;
+      silent = 0;
+    }
+
+  g_assert_not_reached ();
+}
+
+/* Cues played ahead of their time sound on their own sample, also through the long buffers of
+ * relaxed streaming; the ones taken back, or dropped with the cues turned off, never sound;
+ * one already late sounds at once. */
+static void
+test_play_at (void)
+{
+  g_autoptr(CoachCuePlayer) player = make_player ();
+  GstElement *sink = coach_cue_player_get_sink (player);
+  /* Not a whole number of chunks or samples apart. */
+  const gint64 spacing = 400517;
+  const double expected = (double) spacing * RATE / G_USEC_PER_SEC;
+
+  for (guint relaxed = 0; relaxed <= 1; relaxed++)
+    {
+      g_auto(Capture) capture = { 0 };
+      g_autoptr(GError) error = NULL;
+      gint64 due = g_get_monotonic_time () + 300 * 1000;
+      gsize first, second;
+
+      coach_cue_player_set_relaxed (player, relaxed);
+      drain (sink);
+      g_assert_true (coach_cue_player_play_at (player, COACH_CUE_TICK, due + spacing, &error));
+      g_assert_true (coach_cue_player_play_at (player, COACH_CUE_START, due, &error));
+      g_assert_no_error (error);
+      capture_run (sink, (0.3 + 0.4 + cue_seconds[COACH_CUE_TICK] + TAIL_SECONDS) * RATE, FALSE,
+                   &capture);
+
+      /* The start tone first, though asked for second; the tick after it by exactly the
+       * spacing, to the sample its rounding allows. */
+      first = onset_after (&capture, 0);
+      second = onset_after (&capture, first + cue_seconds[COACH_CUE_START] * RATE);
+      g_test_message ("%s: start heard %.1f ms into the capture, the tick %.2f samples after "
+                      "it (%.2f asked for)", relaxed ? "relaxed" : "quick",
+                      (double) first * 1000 / RATE, (double) (second - first), expected);
+      g_assert_cmpfloat (fabs ((double) (second - first) - expected), <=, 2.0);
+      /* Nothing before the start tone: it waited for its time. */
+      g_assert_cmpuint (first, >, RATE / 10);
+      g_assert_cmpfloat_with_epsilon ((double) (capture.last - second + 3) / RATE,
+                                      cue_seconds[COACH_CUE_TICK], 0.001);
+    }
+
+  coach_cue_player_set_relaxed (player, FALSE);
+
+  /* Taken back, or dropped with the cues turned off: silence. */
+  {
+    g_auto(Capture) capture = { 0 };
+    g_autoptr(GError) error = NULL;
+    gint64 due = g_get_monotonic_time () + 200 * 1000;
+
+    drain (sink);
+    g_assert_true (coach_cue_player_play_at (player, COACH_CUE_FINISH, due, &error));
+    coach_cue_player_cancel_scheduled (player);
+    g_assert_true (coach_cue_player_play_at (player, COACH_CUE_START, due + 100 * 1000, &error));
+    coach_cue_player_set_cues_enabled (player, FALSE);
+    /* Off, nothing is scheduled either. */
+    g_assert_true (coach_cue_player_play_at (player, COACH_CUE_TICK, due, &error));
+    coach_cue_player_set_cues_enabled (player, TRUE);
+    g_assert_no_error (error);
+    capture_run (sink, RATE / 2, FALSE, &capture);
+    g_assert_cmpfloat (capture_peak (&capture), ==, 0.0f);
+  }
+
+  /* Late: at once, whole. */
+  {
+    g_auto(Capture) capture = { 0 };
+    g_autoptr(GError) error = NULL;
+
+    drain (sink);
+    g_assert_true (coach_cue_player_play_at (player, COACH_CUE_TICK, g_get_monotonic_time () - G_USEC_PER_SEC, &error));
+    g_assert_no_error (error);
+    capture_run (sink, (cue_seconds[COACH_CUE_TICK] + TAIL_SECONDS) * RATE, FALSE, &capture);
+    g_assert_cmpint (capture.first_sound_us, >, 0);
+    g_assert_cmpuint (capture.first, <, RATE / 10);
+    g_assert_cmpfloat_with_epsilon (capture_seconds (&capture), cue_seconds[COACH_CUE_TICK], 0.001);
+  }
+}
+
 /* A cue asked for while another sounds is mixed in at once, not queued behind it. */
 static void
 test_overlap (void)
@@ -561,6 +661,7 @@ main (int   argc,
   g_test_add_func ("/cue-player/volume", test_volume);
   g_test_add_func ("/cue-player/latency", test_latency);
   g_test_add_func ("/cue-player/overlap", test_overlap);
+  g_test_add_func ("/cue-player/play-at", test_play_at);
   g_test_add_func ("/cue-player/runtime-error", test_runtime_error);
 
   return g_test_run ();

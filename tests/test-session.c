@@ -331,6 +331,12 @@ assert_consistent (Harness *h)
   g_assert_cmpint (remaining, <=, coach_session_get_phase_length (session));
   g_assert_cmpuint (coach_session_get_seconds_left (session), ==,
                     (remaining + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC);
+  /* The phase's end, for sounds planned ahead: where the remaining time runs out. */
+  if (coach_session_get_paused (session) ||
+      coach_session_get_state (session) == COACH_SESSION_STATE_FINISHED)
+    g_assert_cmpint (coach_session_get_phase_end (session), ==, -1);
+  else
+    g_assert_cmpint (coach_session_get_phase_end (session), ==, h->now + remaining);
 }
 
 static void
@@ -553,6 +559,71 @@ test_order_switch_sides (void)
   coach_session_previous (h->session);
   skip = take_get_readies (h);
   g_assert_cmpstr (skip, ==, "G0 W1 G0 W1 G2 W3 G3 G2 G1");
+}
+
+/* What the session says comes after each phase is what comes, at the end it gives, with or
+ * without get-ready periods. */
+static void
+test_next_state (void)
+{
+  for (guint get_ready = 0; get_ready <= 2; get_ready += 2)
+    {
+      g_autoptr(Harness) h = harness_new ("a1B4 b2L3 b3R3 c1B2", get_ready);
+      guint n_phases = 0;
+
+      g_assert_cmpint (coach_session_get_next_state (h->session), ==, COACH_SESSION_STATE_IDLE);
+      g_assert_cmpint (coach_session_get_phase_end (h->session), ==, -1);
+      coach_session_start (h->session);
+      while (coach_session_get_state (h->session) != COACH_SESSION_STATE_FINISHED)
+        {
+          CoachSessionState next = coach_session_get_next_state (h->session);
+          gint64 end = coach_session_get_phase_end (h->session);
+          guint index = coach_session_get_index (h->session);
+          const Event *last;
+
+          g_assert_cmpint (end, >, h->now);
+          /* Just before the end, still the same phase. */
+          h->now = end - 1;
+          coach_session_update (h->session);
+          g_assert_cmpint (coach_session_get_phase_end (h->session), ==, end);
+          h->now = end;
+          coach_session_update (h->session);
+          n_phases++;
+
+          last = &g_array_index (h->events, Event, h->events->len - 1);
+          switch (next)
+            {
+            case COACH_SESSION_STATE_RUNNING:
+              g_assert_cmpint (last->kind, ==, COACH_SESSION_EVENT_STEP_STARTED);
+              g_assert_cmpuint (last->index, ==, index);
+              break;
+            case COACH_SESSION_STATE_GET_READY:
+            case COACH_SESSION_STATE_SWITCH_SIDES:
+              /* With no get-ready period, the step starts at the same instant, right after. */
+              if (get_ready == 0)
+                {
+                  g_assert_cmpint (last->kind, ==, COACH_SESSION_EVENT_STEP_STARTED);
+                  last--;
+                }
+              g_assert_cmpint (last->kind, ==, next == COACH_SESSION_STATE_GET_READY
+                                               ? COACH_SESSION_EVENT_GET_READY
+                                               : COACH_SESSION_EVENT_SWITCH_SIDES);
+              g_assert_cmpuint (last->index, ==, index + 1);
+              break;
+            case COACH_SESSION_STATE_FINISHED:
+              g_assert_cmpint (last->kind, ==, COACH_SESSION_EVENT_ROUTINE_FINISHED);
+              break;
+            case COACH_SESSION_STATE_IDLE:
+            default:
+              g_assert_not_reached ();
+            }
+          g_assert_cmpint (last->time, ==, end);
+          assert_consistent (h);
+        }
+      g_assert_cmpint (coach_session_get_next_state (h->session), ==, COACH_SESSION_STATE_IDLE);
+      /* Steps and, with get-ready periods, a count before each. */
+      g_assert_cmpuint (n_phases, ==, get_ready > 0 ? 8 : 4);
+    }
 }
 
 /* ---- Controls -------------------------------------------------------------------------------- */
@@ -1212,6 +1283,7 @@ main (int   argc,
   g_test_add_func ("/session/order/countdown", test_order_countdown);
   g_test_add_func ("/session/order/get-ready-zero", test_order_get_ready_zero);
   g_test_add_func ("/session/order/switch-sides", test_order_switch_sides);
+  g_test_add_func ("/session/order/next-state", test_next_state);
   g_test_add_func ("/session/control/previous-first", test_previous_first);
   g_test_add_func ("/session/control/next-last", test_next_last);
   g_test_add_func ("/session/control/restart-mid-step", test_restart_mid_step);

@@ -51,6 +51,8 @@
 #define MAX_FADE_SECONDS 0.04
 #define RESUME_FADE_SAMPLES (SAMPLE_RATE / 200)  /* speech resuming mid-word rises over 5 ms */
 #define MAX_VOICES 8
+/* Cues played ahead of their time: the next few seconds of a session's countdown and ends. */
+#define MAX_SCHEDULED 16
 #define MAX_BEATS 4
 #define MAX_PACING 300.0                   /* beats per minute */
 /* Rendered instructions kept for a repeated step or routine: a few megabytes at most. */
@@ -228,6 +230,12 @@ typedef struct {
   gboolean     fade_out;  /* stopped: falls to silence over this chunk, then ends */
 } Voice;
 
+/* A cue played ahead of its time, waiting for the chunk its first sample falls in. */
+typedef struct {
+  const CueSound *sound;
+  gint64          due;      /* monotonic µs, as g_get_monotonic_time() */
+} Scheduled;
+
 /* A pipeline being built and started, in a worker thread or in coach_cue_player_prepare(). */
 typedef struct {
   CoachCuePlayer *player;            /* the task holds a reference */
@@ -280,6 +288,8 @@ struct _CoachCuePlayer
   GMutex        lock;
   Voice         voices[MAX_VOICES];  /* cue tones */
   guint         n_voices;
+  Scheduled     scheduled[MAX_SCHEDULED];  /* cues still to come, in no order */
+  guint         n_scheduled;
   CoachSpeech  *speech;              /* the instruction being spoken or waiting to be */
   Voice         speech_voice;
   gssize        speech_resumed_at;   /* where the speech last resumed after a tone, or -1 */
@@ -512,22 +522,108 @@ static void
 clear_mixer_locked (CoachCuePlayer *self)
 {
   self->n_voices = 0;
+  self->n_scheduled = 0;
   self->n_beats = 0;
   self->beat_period = 0;
   g_clear_pointer (&self->speech, coach_speech_unref);
   g_clear_pointer (&self->fading_speech, coach_speech_unref);
 }
 
+/* The stream sample heard at monotonic time @due. The sink renders sample n when the
+ * pipeline's running time reaches n / rate (the stream starts at 0 and never pauses), so this
+ * reads the pipeline clock against the monotonic one. Returns: %FALSE before the pipeline
+ * plays and has a clock. Called in the streaming thread, where the appsrc knows both. */
+static gboolean
+due_to_sample (GstElement *source,
+               gint64      due,
+               guint64    *sample)
+{
+  g_autoptr(GstClock) clock = gst_element_get_clock (source);
+  GstClockTime base_time = gst_element_get_base_time (source);
+  GstClockTime now = GST_CLOCK_TIME_NONE;
+  gint64 monotonic = 0;
+  gint64 running;
+
+  if (clock == NULL || !GST_CLOCK_TIME_IS_VALID (base_time))
+    return FALSE;
+
+  /* Both clocks read at one instant: retry if the thread was preempted in between. */
+  for (guint attempt = 0; attempt < 3; attempt++)
+    {
+      gint64 before = g_get_monotonic_time ();
+
+      now = gst_clock_get_time (clock);
+      monotonic = g_get_monotonic_time ();
+      if (monotonic - before < 50)
+        break;
+    }
+  if (now < base_time)
+    return FALSE;
+
+  running = (gint64) (now - base_time) + (due - monotonic) * 1000;
+  *sample = running <= 0 ? 0 : gst_util_uint64_scale_int_round (running, SAMPLE_RATE, GST_SECOND);
+  return TRUE;
+}
+
+/* The first sample of the earliest scheduled cue, or G_MAXUINT64 when none is scheduled or the
+ * clock is not running yet. Called with the lock held. */
+static guint64
+next_scheduled_locked (CoachCuePlayer *self,
+                       GstElement     *source)
+{
+  guint64 first = G_MAXUINT64;
+
+  for (guint i = 0; i < self->n_scheduled; i++)
+    {
+      guint64 sample;
+
+      if (due_to_sample (source, self->scheduled[i].due, &sample))
+        first = MIN (first, sample);
+    }
+
+  return first;
+}
+
+/* Moves the scheduled cues that start before @end into the sounding voices, each on its exact
+ * sample; one already late starts at once. Called with the lock held. */
+static void
+start_scheduled_locked (CoachCuePlayer *self,
+                        GstElement     *source,
+                        guint64         end)
+{
+  for (guint i = 0; i < self->n_scheduled;)
+    {
+      Scheduled *cue = &self->scheduled[i];
+      guint64 sample;
+      Voice voice = { cue->sound->samples, cue->sound->n_samples, 0, FALSE, FALSE };
+
+      if (!due_to_sample (source, cue->due, &sample) || sample >= end)
+        {
+          i++;
+          continue;
+        }
+      if (sample > self->n_mixed)
+        voice.position = -(gint64) (sample - self->n_mixed);
+      add_voice (self->voices, &self->n_voices, MAX_VOICES, &voice);
+      self->scheduled[i] = self->scheduled[--self->n_scheduled];
+    }
+}
+
 /* Mixes the next chunk of every sounding cue, the speech and the beats into a new buffer,
  * stamped right after the previous one. Called with the lock held. */
 static GstBuffer *
-mix_chunk_locked (CoachCuePlayer *self)
+mix_chunk_locked (CoachCuePlayer *self,
+                  GstElement     *source)
 {
   GstBuffer *buffer = gst_buffer_new_allocate (NULL, CHUNK_SAMPLES * sizeof (float), NULL);
-  gboolean tones = self->n_voices > 0;
+  gboolean tones;
   GstClockTime start, end;
   GstMapInfo map;
   float *out;
+
+  if (self->n_scheduled > 0)
+    start_scheduled_locked (self, source, self->n_mixed + CHUNK_SAMPLES);
+  tones = self->n_voices > 0;
 
   gst_buffer_map (buffer, &map, GST_MAP_WRITE);
   out = (float *) map.data;
@@ -613,10 +709,12 @@ on_need_data (GstAppSrc *source,
 
   g_mutex_lock (&self->lock);
   if (self->relaxed && self->n_voices == 0 && self->speech == NULL && self->fading_speech == NULL &&
-      self->n_beats == 0 && self->beat_period == 0)
+      self->n_beats == 0 && self->beat_period == 0 &&
+      (self->n_scheduled == 0 ||
+       next_scheduled_locked (self, GST_ELEMENT (source)) >= self->n_mixed + IDLE_CHUNK_SAMPLES))
     buffer = silence_locked (self, IDLE_CHUNK_SAMPLES);
   else
-    buffer = mix_chunk_locked (self);
+    buffer = mix_chunk_locked (self, GST_ELEMENT (source));
   g_mutex_unlock (&self->lock);
 
   gst_app_src_push_buffer (source, buffer);
@@ -1454,6 +1552,63 @@ coach_cue_player_play (CoachCuePlayer  *self,
 }
 
 /**
+ * coach_cue_player_play_at:
+ * @due: when the cue's first sample is to be heard, in microseconds of
+ *   g_get_monotonic_time()
+ *
+ * Plays @cue at @due, on its exact sample, where coach_cue_player_play() can only start it
+ * with the next chunk: call this ahead of time for cues that belong to a known moment, such
+ * as a countdown's ticks and a step's end. A cue that is late starts at once. The cue waits
+ * in the player until its chunk is mixed and does not pause speech before then;
+ * coach_cue_player_cancel_scheduled() drops it. Turning #CoachCuePlayer:cues-enabled off
+ * drops it too, and while that is off this does nothing. At most 16 cues wait at a time; a
+ * 17th is refused as a programming error.
+ *
+ * Returns: %FALSE with @error if the player has failed and is silent
+ */
+gboolean
+coach_cue_player_play_at (CoachCuePlayer  *self,
+                          CoachCue         cue,
+                          gint64           due,
+                          GError         **error)
+{
+  g_return_val_if_fail (COACH_IS_CUE_PLAYER (self), FALSE);
+  g_return_val_if_fail ((guint) cue < COACH_N_CUES, FALSE);
+
+  if (!self->cues_enabled)
+    return TRUE;
+
+  if (!ensure_started (self, error))
+    return FALSE;
+
+  g_mutex_lock (&self->lock);
+  if (self->n_scheduled < MAX_SCHEDULED)
+    self->scheduled[self->n_scheduled++] = (Scheduled) { get_cue_sound (cue), due };
+  else
+    g_critical ("%s: more than %d cues scheduled", G_STRFUNC, MAX_SCHEDULED);
+  g_mutex_unlock (&self->lock);
+
+  return TRUE;
+}
+
+/**
+ * coach_cue_player_cancel_scheduled:
+ *
+ * Drops every cue coach_cue_player_play_at() scheduled that has not started yet, as when a
+ * session pauses or skips a step. One that has just started (in the last 10 ms, or one
+ * relaxed buffer) rings on.
+ */
+void
+coach_cue_player_cancel_scheduled (CoachCuePlayer *self)
+{
+  g_return_if_fail (COACH_IS_CUE_PLAYER (self));
+
+  g_mutex_lock (&self->lock);
+  self->n_scheduled = 0;
+  g_mutex_unlock (&self->lock);
+}
+
+/**
  * coach_cue_player_prepare_speech_async:
  * @text: the instruction to speak, such as a step's cue
  *
@@ -1705,8 +1860,8 @@ coach_cue_player_set_voice_language (CoachCuePlayer     *self,
 /**
  * coach_cue_player_set_cues_enabled:
  *
- * While off, coach_cue_player_play() does nothing; turning it off silences the cues
- * sounding, within 10 ms.
+ * While off, coach_cue_player_play() and coach_cue_player_play_at() do nothing; turning it
+ * off silences the cues sounding, within 10 ms, and drops those scheduled.
  */
 void
 coach_cue_player_set_cues_enabled (CoachCuePlayer *self,
@@ -1723,6 +1878,7 @@ coach_cue_player_set_cues_enabled (CoachCuePlayer *self,
     {
       g_mutex_lock (&self->lock);
       fade_out_voices (self->voices, self->n_voices);
+      self->n_scheduled = 0;
       g_mutex_unlock (&self->lock);
     }
 
@@ -1984,8 +2140,10 @@ coach_cue_get_name (CoachCue cue)
  * Says whether a cue may come at any moment (%FALSE, the default) or none is expected for a
  * while (%TRUE). Relaxed, the player streams silence in 100 ms buffers instead of 10 ms ones,
  * which saves most of its processor time between cues; a cue played then may start up to
- * that much later. Anything sounding, speech or pacing keeps the short buffers. Set it back
- * to %FALSE a good 100 ms before an expected cue.
+ * that much later. Anything sounding, speech or pacing keeps the short buffers, and so does a
+ * cue scheduled with coach_cue_player_play_at() as its time comes near, so scheduled cues
+ * keep their time. Set it back to %FALSE a good 100 ms before a cue that cannot be scheduled
+ * may come.
  */
 void
 coach_cue_player_set_relaxed (CoachCuePlayer *self,

@@ -44,6 +44,11 @@ gboolean        coach_cue_player_prepare_finish        (CoachCuePlayer      *sel
 gboolean        coach_cue_player_play                  (CoachCuePlayer      *self,
                                                         CoachCue             cue,
                                                         GError             **error);
+gboolean        coach_cue_player_play_at               (CoachCuePlayer      *self,
+                                                        CoachCue             cue,
+                                                        gint64               due,
+                                                        GError             **error);
+void            coach_cue_player_cancel_scheduled      (CoachCuePlayer      *self);
 
 void            coach_cue_player_prepare_speech_async  (CoachCuePlayer      *self,
                                                         const char          *text,

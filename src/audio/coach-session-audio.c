@@ -2,7 +2,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Listens to a session's events and plays through one cue player, built when the session
- * starts and kept playing until it ends, so every cue starts within a chunk of its boundary.
+ * starts and kept playing until it ends. The cues that belong to the end of a phase (its
+ * countdown ticks, the next step's start, switching sides, the finish) are handed to the
+ * player as the phase begins, so each sounds on the very sample of its deadline rather than
+ * with the chunk after its event; the session's controls (pause, next, previous, restart)
+ * take back what they void. A cue for a control sounds with the next chunk.
  * Each step's spoken cue is rendered a step or two ahead in a worker thread. The sound
  * preferences are bound to the player, so they apply at once.
  *
@@ -37,10 +41,18 @@ struct _CoachSessionAudio
   gboolean         ready;
   char            *problem;
 
+  GArray          *planned;    /* Planned: cues handed to the player ahead of their events */
+  gint64           planned_end; /* the phase end they were planned for, or -1 */
+
   GPtrArray       *speech;     /* CoachSpeech or NULL, per routine item */
   GArray          *requested;  /* gboolean per item: rendering asked for */
   int              spoken;     /* the item whose cue was spoken last, or -1 */
 };
+
+typedef struct {
+  CoachCue cue;
+  gint64   due;   /* the ideal time of the event it belongs to */
+} Planned;
 
 G_DEFINE_FINAL_TYPE (CoachSessionAudio, coach_session_audio, G_TYPE_OBJECT)
 
@@ -93,6 +105,137 @@ play (CoachSessionAudio *self,
     return;
   if (!coach_cue_player_play (self->player, cue, &error))
     drop_player (self, error);
+}
+
+/* The cue of an event at @ideal_time: nothing if it was planned (the player has it on its
+ * sample already), else now. */
+static void
+play_for_event (CoachSessionAudio *self,
+                CoachCue           cue,
+                gint64             ideal_time)
+{
+  for (guint i = 0; i < self->planned->len; i++)
+    {
+      const Planned *p = &g_array_index (self->planned, Planned, i);
+
+      if (p->cue == cue && p->due == ideal_time)
+        {
+          g_array_remove_index_fast (self->planned, i);
+          return;
+        }
+    }
+
+  play (self, cue);
+}
+
+static void
+plan (CoachSessionAudio *self,
+      CoachCue           cue,
+      gint64             due,
+      gint64             now)
+{
+  Planned planned = { cue, due };
+  g_autoptr(GError) error = NULL;
+
+  /* Due already: its event comes now and plays it. */
+  if (due <= now || self->player == NULL)
+    return;
+  for (guint i = 0; i < self->planned->len; i++)
+    {
+      const Planned *p = &g_array_index (self->planned, Planned, i);
+
+      if (p->cue == cue && p->due == due)
+        return;
+    }
+
+  if (!coach_cue_player_play_at (self->player, cue, due, &error))
+    {
+      drop_player (self, error);
+      return;
+    }
+  g_array_append_val (self->planned, planned);
+}
+
+/* Takes back every planned cue that has not sounded: the session's schedule changed. */
+static void
+cancel_plan (CoachSessionAudio *self)
+{
+  if (self->player != NULL)
+    coach_cue_player_cancel_scheduled (self->player);
+  g_array_set_size (self->planned, 0);
+  self->planned_end = -1;
+}
+
+/* Hands the player the cues that come with the end of the current phase, as its events will
+ * ask for them: the countdown ticks of a step, then the start of the next step, the switch to
+ * the other side, or the finish. Only while the sound plays: the cues of a late start come
+ * with their events. */
+static void
+plan_phase_end (CoachSessionAudio *self)
+{
+  gint64 end = coach_session_get_phase_end (self->session);
+  gint64 now = g_get_monotonic_time ();
+  gboolean no_get_ready = coach_session_get_get_ready_seconds (self->session) == 0;
+
+  if (self->player == NULL || !self->ready || end < 0 || !coach_cue_player_get_cues_enabled (self->player))
+    return;
+
+  if (coach_session_get_state (self->session) == COACH_SESSION_STATE_RUNNING)
+    {
+      guint seconds = coach_session_get_phase_length (self->session) / G_USEC_PER_SEC;
+
+      /* As the session counts: the last three whole seconds after the step's start. */
+      for (guint k = MIN (COACH_SESSION_COUNTDOWN_SECONDS, seconds > 0 ? seconds - 1 : 0); k >= 1; k--)
+        plan (self, COACH_CUE_TICK, end - k * G_USEC_PER_SEC, now);
+    }
+
+  switch (coach_session_get_next_state (self->session))
+    {
+    case COACH_SESSION_STATE_RUNNING:
+      plan (self, COACH_CUE_START, end, now);
+      break;
+    case COACH_SESSION_STATE_SWITCH_SIDES:
+      plan (self, COACH_CUE_SWITCH_SIDES, end, now);
+      if (no_get_ready)
+        plan (self, COACH_CUE_START, end, now);
+      break;
+    case COACH_SESSION_STATE_GET_READY:
+      if (no_get_ready)
+        plan (self, COACH_CUE_START, end, now);
+      break;
+    case COACH_SESSION_STATE_FINISHED:
+      plan (self, COACH_CUE_FINISH, end, now);
+      break;
+    case COACH_SESSION_STATE_IDLE:
+    default:
+      break;
+    }
+  self->planned_end = end;
+}
+
+/* A phase began at @time: if the last one ran out as planned, what was planned for its end is
+ * sounding or about to, and the new phase adds its own; otherwise a control cut it short, and
+ * the plan starts over. */
+static void
+plan_new_phase (CoachSessionAudio *self,
+                gint64             time)
+{
+  if (time != self->planned_end)
+    cancel_plan (self);
+  /* Drop what belonged to earlier phases, its events handled. */
+  for (guint i = self->planned->len; i-- > 0;)
+    if (g_array_index (self->planned, Planned, i).due < time)
+      g_array_remove_index_fast (self->planned, i);
+  plan_phase_end (self);
+}
+
+/* The schedule moved (a pause, a new get-ready length, cues turned on): plan afresh. */
+static void
+replan (CoachSessionAudio *self)
+{
+  cancel_plan (self);
+  if (self->session != NULL && !coach_session_get_paused (self->session))
+    plan_phase_end (self);
 }
 
 static void
@@ -231,7 +374,8 @@ on_event (CoachSession      *session,
     case COACH_SESSION_EVENT_GET_READY:
     case COACH_SESSION_EVENT_SWITCH_SIDES:
       if (kind == COACH_SESSION_EVENT_SWITCH_SIDES)
-        play (self, COACH_CUE_SWITCH_SIDES);
+        play_for_event (self, COACH_CUE_SWITCH_SIDES, ideal_time);
+      plan_new_phase (self, ideal_time);
       /* Back to a step already spoken (previous, restart): say it again. */
       if (self->spoken == (int) index)
         self->spoken = -1;
@@ -242,7 +386,8 @@ on_event (CoachSession      *session,
       update_relaxed (self, seconds_left);
       break;
     case COACH_SESSION_EVENT_STEP_STARTED:
-      play (self, COACH_CUE_START);
+      play_for_event (self, COACH_CUE_START, ideal_time);
+      plan_new_phase (self, ideal_time);
       /* After the tone: the player never lets speech sound over a cue. */
       speak (self, index);
       prepare_speech (self, index);
@@ -254,7 +399,7 @@ on_event (CoachSession      *session,
       update_relaxed (self, seconds_left);
       break;
     case COACH_SESSION_EVENT_COUNTDOWN:
-      play (self, COACH_CUE_TICK);
+      play_for_event (self, COACH_CUE_TICK, ideal_time);
       break;
     case COACH_SESSION_EVENT_STEP_FINISHED:
       update_pacing (self);
@@ -264,7 +409,8 @@ on_event (CoachSession      *session,
       if (self->player != NULL)
         coach_cue_player_stop_speech (self->player);
       update_relaxed (self, 0);
-      play (self, COACH_CUE_FINISH);
+      play_for_event (self, COACH_CUE_FINISH, ideal_time);
+      cancel_plan (self);
       break;
     default:
       break;
@@ -278,9 +424,19 @@ on_paused (CoachSession      *session,
 {
   if (self->player != NULL && coach_session_get_paused (session))
     coach_cue_player_stop_speech (self->player);
+  /* Paused, nothing is due; resumed, the phase ends later by the pause's length. */
+  replan (self);
   update_pacing (self);
   /* Resuming may start a step at once: be quick again. */
   update_relaxed (self, coach_session_get_paused (session) ? G_MAXUINT : 0);
+}
+
+static void
+on_schedule_changed (GObject           *object,
+                     GParamSpec        *pspec,
+                     CoachSessionAudio *self)
+{
+  replan (self);
 }
 
 static void
@@ -319,7 +475,10 @@ prepared (GObject      *object,
       if (may_speak_now (self))
         speak (self, coach_session_get_index (self->session));
       if (self->session != NULL)
-        update_pacing (self);
+        {
+          update_pacing (self);
+          replan (self);
+        }
     }
 }
 
@@ -347,6 +506,7 @@ coach_session_audio_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->speech, g_ptr_array_unref);
   g_clear_pointer (&self->requested, g_array_unref);
+  g_clear_pointer (&self->planned, g_array_unref);
 
   G_OBJECT_CLASS (coach_session_audio_parent_class)->dispose (object);
 }
@@ -385,6 +545,8 @@ coach_session_audio_init (CoachSessionAudio *self)
 {
   self->cancellable = g_cancellable_new ();
   self->spoken = -1;
+  self->planned = g_array_new (FALSE, FALSE, sizeof (Planned));
+  self->planned_end = -1;
 }
 
 /**
@@ -424,6 +586,7 @@ coach_session_audio_new (CoachSession  *session,
   g_object_bind_property (settings, "volume", self->player, "volume", G_BINDING_SYNC_CREATE);
   coach_cue_player_set_voice_language (self->player, g_get_language_names ());
   g_signal_connect_object (self->player, "error", G_CALLBACK (on_player_error), self, 0);
+  g_signal_connect_object (self->player, "notify::cues-enabled", G_CALLBACK (on_schedule_changed), self, 0);
   {
     GWeakRef *ref = g_new0 (GWeakRef, 1);
 
@@ -433,6 +596,7 @@ coach_session_audio_new (CoachSession  *session,
 
   g_signal_connect_object (session, "event", G_CALLBACK (on_event), self, 0);
   g_signal_connect_object (session, "notify::paused", G_CALLBACK (on_paused), self, 0);
+  g_signal_connect_object (session, "notify::get-ready-seconds", G_CALLBACK (on_schedule_changed), self, 0);
   prepare_speech (self, coach_session_get_index (session));
 
   return self;

@@ -22,7 +22,6 @@
 
 #include "coach-session.h"
 
-#define COUNTDOWN_SECONDS 3
 
 typedef struct {
   guint    duration;   /* seconds */
@@ -337,7 +336,7 @@ fire_pending (CoachSession *self)
 
       self->tick++;
       queue_event (self, COACH_SESSION_EVENT_SECOND, self->index, left, time);
-      if (self->state == COACH_SESSION_STATE_RUNNING && left <= COUNTDOWN_SECONDS)
+      if (self->state == COACH_SESSION_STATE_RUNNING && left <= COACH_SESSION_COUNTDOWN_SECONDS)
         queue_event (self, COACH_SESSION_EVENT_COUNTDOWN, self->index, left, time);
       return;
     }
@@ -928,6 +927,39 @@ coach_session_get_phase_remaining (CoachSession *self)
   if (!is_active (self))
     return 0;
   return phase_length (self) - phase_elapsed (self, self->clock (self->clock_data));
+}
+
+gint64
+coach_session_get_phase_end (CoachSession *self)
+{
+  g_return_val_if_fail (COACH_IS_SESSION (self), -1);
+
+  if (!is_active (self) || self->paused)
+    return -1;
+  return self->phase_start + phase_length (self);
+}
+
+CoachSessionState
+coach_session_get_next_state (CoachSession *self)
+{
+  g_return_val_if_fail (COACH_IS_SESSION (self), COACH_SESSION_STATE_IDLE);
+
+  switch (self->state)
+    {
+    case COACH_SESSION_STATE_GET_READY:
+    case COACH_SESSION_STATE_SWITCH_SIDES:
+      return COACH_SESSION_STATE_RUNNING;
+    case COACH_SESSION_STATE_RUNNING:
+      if (self->index + 1 >= self->items->len)
+        return COACH_SESSION_STATE_FINISHED;
+      /* As enter_get_ready() decides, arriving forward. */
+      return item_at (self, self->index + 1)->mirror
+             ? COACH_SESSION_STATE_SWITCH_SIDES : COACH_SESSION_STATE_GET_READY;
+    case COACH_SESSION_STATE_IDLE:
+    case COACH_SESSION_STATE_FINISHED:
+    default:
+      return COACH_SESSION_STATE_IDLE;
+    }
 }
 
 guint

@@ -11,6 +11,9 @@ G_BEGIN_DECLS
 /* Microseconds on a monotonic clock, like g_get_monotonic_time(). */
 typedef gint64 (*CoachClockFunc) (gpointer user_data);
 
+/* A step's last seconds that have a COUNTDOWN event each. */
+#define COACH_SESSION_COUNTDOWN_SECONDS 3
+
 typedef enum {
   COACH_SESSION_STATE_IDLE,           /* created, not started */
   COACH_SESSION_STATE_GET_READY,      /* counting in before a step */
@@ -101,6 +104,13 @@ void               coach_session_set_get_ready_seconds (CoachSession      *self,
  * and what remains of it (frozen while paused; 0 when idle or finished). */
 gint64             coach_session_get_phase_length      (CoachSession      *self);
 gint64             coach_session_get_phase_remaining   (CoachSession      *self);
+/* The ideal time the current phase runs out, or -1 when idle, paused or finished. */
+gint64             coach_session_get_phase_end         (CoachSession      *self);
+/* What comes when the current phase runs out: a step (RUNNING) after a get-ready or
+ * switch-sides; after a step, the next item's GET_READY or SWITCH_SIDES (even when the
+ * get-ready length is 0, which starts the step at the same instant), or FINISHED after the
+ * last. IDLE when idle or finished. */
+CoachSessionState  coach_session_get_next_state        (CoachSession      *self);
 /* What a countdown shows: the remaining phase time rounded up to whole seconds. */
 guint              coach_session_get_seconds_left      (CoachSession      *self);
 
