@@ -60,18 +60,33 @@ oracle_allows (const CoachPlanRequest *request,
             return FALSE;
     }
 
+  /* A partner routine keeps the receiver in one position: the one asked for. */
+  if (request->performer == COACH_PERFORMER_PARTNER)
+    for (guint n = 1; n <= coach_technique_get_n_steps (t); n++)
+      {
+        CoachPose pose = coach_technique_get_step (t, n)->pose;
+
+        if ((pose == COACH_POSE_PARTNER_FACE_DOWN || pose == COACH_POSE_PARTNER_SIDE_LYING) &&
+            pose != request->position)
+          return FALSE;
+      }
+
   limit = MIN (limit, coach_safety_get_pressure_cap (request->conditions));
   if (request->sore_regions == 0)
     limit = MIN (limit, COACH_PRESSURE_GENTLE);
   return coach_technique_get_pressure (t) <= limit;
 }
 
-/* Whether an error is justified: fever, or nothing left for the sore regions or to warm up. */
+/* Whether an error is justified: fever, or nothing left for the sore regions or to warm up, or
+ * too little for the sore regions to fill half the time even with every step repeated eight
+ * times and stretched by half. Partner tapping is brief (never repeated or stretched), so it
+ * cannot carry a routine: it does not count. */
 static gboolean
 oracle_may_fail (const CoachPlanRequest *request)
 {
   GPtrArray *techniques = coach_catalog_get_techniques (catalog);
-  gboolean focus = FALSE, glide = FALSE;
+  gboolean focus = FALSE, glide = FALSE, sore;
+  double capacity = 0;
 
   if ((request->conditions & COACH_MASK (COACH_CONDITION_FEVER)) != 0)
     return TRUE;
@@ -82,13 +97,18 @@ oracle_may_fail (const CoachPlanRequest *request)
 
       if (!oracle_allows (request, t))
         continue;
-      if (request->sore_regions == 0 || (coach_technique_get_regions (t) & request->sore_regions) != 0)
-        focus = TRUE;
+      sore = request->sore_regions == 0 || (coach_technique_get_regions (t) & request->sore_regions) != 0;
+      focus |= sore;
       for (guint n = 1; n <= coach_technique_get_n_steps (t); n++)
-        if (coach_technique_get_step (t, n)->stroke == COACH_STROKE_GLIDE)
-          glide = TRUE;
+        {
+          if (coach_technique_get_step (t, n)->stroke == COACH_STROKE_GLIDE)
+            glide = TRUE;
+          if (sore && (request->performer != COACH_PERFORMER_PARTNER ||
+                       coach_technique_get_family (t) != COACH_FAMILY_TAPPING))
+            capacity += coach_technique_get_step (t, n)->duration * 8 * 1.5;
+        }
     }
-  return !focus || !glide;
+  return !focus || !glide || capacity < 0.45 * request->minutes * 60;
 }
 
 static const CoachStep *
@@ -161,6 +181,37 @@ check_plan (const CoachPlanRequest *request,
   /* The sore regions get most of the time. */
   g_assert_cmpuint (sore_time * 2, >=, total);
 
+  /* A partner massage in the classic order: kneading, then friction, then the deeper methods,
+   * then brief tapping (no longer than its card says), with gliding and other calm strokes
+   * anywhere (the warm-up and finish are those). */
+  if (request->performer == COACH_PERFORMER_PARTNER)
+    {
+      static const int rank[COACH_N_FAMILIES] = {
+        [COACH_FAMILY_KNEADING] = 1, [COACH_FAMILY_FRICTION] = 2, [COACH_FAMILY_DEEP_TISSUE] = 3,
+        [COACH_FAMILY_TRIGGER_POINT] = 3, [COACH_FAMILY_NEUROMUSCULAR] = 3,
+        [COACH_FAMILY_MYOFASCIAL] = 3, [COACH_FAMILY_ACUPRESSURE] = 3, [COACH_FAMILY_TOOL] = 3,
+        [COACH_FAMILY_TAPPING] = 4,
+      };
+      int reached = 0;
+
+      for (guint i = 0; i < n; i++)
+        {
+          const CoachRoutineItem *item = coach_routine_get_item (routine, i);
+          CoachFamily family = coach_technique_get_family (coach_catalog_lookup (catalog, item->technique));
+
+          CoachStroke stroke = item_step (item)->stroke;
+
+          if (family == COACH_FAMILY_TAPPING)
+            g_assert_cmpuint (item->duration, <=, item_step (item)->duration);
+          if (rank[family] == 0 || stroke == COACH_STROKE_GLIDE || stroke == COACH_STROKE_ROCK ||
+              stroke == COACH_STROKE_HOLD || stroke == COACH_STROKE_REST)
+            continue;
+          if (rank[family] < reached)
+            g_error ("%s comes after a later method in a partner routine", item->technique);
+          reached = rank[family];
+        }
+    }
+
   /* Gliding to warm up; gliding, rocking, holding or resting to finish. */
   first = item_step (coach_routine_get_item (routine, 0));
   last = item_step (coach_routine_get_item (routine, n - 1));
@@ -229,6 +280,9 @@ test_sweep (void)
               request.minutes = minutes_list[m];
               request.equipment = ALL_EQUIPMENT;
               request.seed = combo % 7;
+              /* Either position; pregnancy always lies on the side. */
+              request.position = c == COACH_CONDITION_PREGNANCY || combo % 3 == 0
+                                 ? COACH_POSE_PARTNER_SIDE_LYING : COACH_POSE_PARTNER_FACE_DOWN;
 
               routine = coach_planner_plan (planner, &request, &reasons, &error);
               if (routine == NULL)
@@ -243,7 +297,11 @@ test_sweep (void)
                   else
                     g_assert_error (error, COACH_PLANNER_ERROR, COACH_PLANNER_ERROR_NOTHING_SUITABLE);
                   if (!oracle_may_fail (&request))
-                    g_error ("Combination %u failed without cause: %s", combo, error->message);
+                    g_error ("Combination %u (regions %x, avoided methods %x and equipment %x, "
+                             "conditions %x, performer %d, position %d, %u min) failed without "
+                             "cause: %s", combo, request.sore_regions, request.avoid_families,
+                             request.avoid_equipment, request.conditions, request.performer,
+                             request.position, request.minutes, error->message);
                   failed++;
                   continue;
                 }

@@ -77,7 +77,35 @@ coach_plan_request_init (CoachPlanRequest *request)
     .pressure_ceiling = COACH_PLAN_DEFAULT_CEILING,
     .minutes = 15,
     .equipment = COACH_MASK (COACH_EQUIPMENT_OIL) | COACH_MASK (COACH_EQUIPMENT_TOWEL),
+    .position = COACH_POSE_PARTNER_FACE_DOWN,
   };
+}
+
+/* How the receiver lies for partner massage: side-lying in pregnancy (content guide: required),
+ * else as asked. One position for the whole routine, so nobody turns over halfway. */
+CoachPose
+coach_planner_get_partner_position (const CoachPlanRequest *request)
+{
+  if ((request->conditions & COACH_MASK (COACH_CONDITION_PREGNANCY)) != 0 ||
+      request->position == COACH_POSE_PARTNER_SIDE_LYING)
+    return COACH_POSE_PARTNER_SIDE_LYING;
+  return COACH_POSE_PARTNER_FACE_DOWN;
+}
+
+/* Whether @technique has a step for a receiver lying otherwise than @position. */
+static gboolean
+needs_other_position (CoachTechnique *technique,
+                      CoachPose       position)
+{
+  for (guint i = 1; i <= coach_technique_get_n_steps (technique); i++)
+    {
+      CoachPose pose = coach_technique_get_step (technique, i)->pose;
+
+      if ((pose == COACH_POSE_PARTNER_FACE_DOWN || pose == COACH_POSE_PARTNER_SIDE_LYING) &&
+          pose != position)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 void
@@ -155,6 +183,15 @@ check_technique (const CoachPlanRequest  *request,
     case COACH_AVOID_NONE:
     default:
       break;
+    }
+  if (request->performer == COACH_PERFORMER_PARTNER &&
+      needs_other_position (technique, coach_planner_get_partner_position (request)))
+    {
+      *kind = COACH_PLAN_EXCLUDED_POSITION;
+      *text = g_strdup (coach_planner_get_partner_position (request) == COACH_POSE_PARTNER_SIDE_LYING
+                        ? _("Left out: for a receiver lying face down")
+                        : _("Left out: for a receiver lying on their side"));
+      return FALSE;
     }
   if (pressure > limit)
     {
@@ -512,10 +549,11 @@ last_if_used (GArray *candidates,
  * order, so each is done as written; single steps then fill what is left, and a second round
  * repeats steps when the suitable techniques are too few for the time. */
 static void
-fill_focus (GArray *focus,
-            GArray *used,
-            guint   target,
-            GArray *planned)
+fill_focus (GArray   *focus,
+            GArray   *used,
+            guint     target,
+            gboolean  brief_tapping,
+            GArray   *planned)
 {
   g_autoptr(GPtrArray) all_units = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   g_autoptr(GArray) taken = g_array_new (FALSE, TRUE, sizeof (gboolean));
@@ -558,6 +596,10 @@ fill_focus (GArray *focus,
               guint nominal = unit_nominal (unit);
 
               if (round == 0 && used_step (used, unit->technique, unit->first))
+                continue;
+              /* Tapping in a partner massage is brief: never repeated. */
+              if (round > 0 && brief_tapping &&
+                  coach_technique_get_family (unit->technique) == COACH_FAMILY_TAPPING)
                 continue;
               if (sum + nominal > target && planned->len > 0)
                 continue;
@@ -618,6 +660,52 @@ fit_focus (GArray *focus,
           i += n;
         }
     }
+}
+
+/* Where a method comes in a partner massage's focus, in the classic order: warmth, kneading,
+ * friction, the deeper methods, and brief tapping last before the finishing strokes. */
+static guint
+partner_rank (CoachFamily family)
+{
+  switch (family)
+    {
+    case COACH_FAMILY_HEAT:
+    case COACH_FAMILY_GLIDING:
+      return 0;
+    case COACH_FAMILY_KNEADING:
+      return 1;
+    case COACH_FAMILY_FRICTION:
+      return 2;
+    case COACH_FAMILY_TAPPING:
+      return 4;
+    default:
+      return 3;
+    }
+}
+
+#define N_PARTNER_RANKS 5
+
+/* Orders the focus for a partner massage, keeping each technique's steps in their order, and
+ * keeps tapping brief: never longer than its card says. */
+static void
+order_partner_focus (GArray *focus)
+{
+  g_autoptr(GArray) ordered = g_array_sized_new (FALSE, FALSE, sizeof (Planned), focus->len);
+
+  for (guint rank = 0; rank < N_PARTNER_RANKS; rank++)
+    for (guint i = 0; i < focus->len; i++)
+      {
+        Planned p = g_array_index (focus, Planned, i);
+        CoachFamily family = coach_technique_get_family (p.technique);
+
+        if (partner_rank (family) != rank)
+          continue;
+        if (family == COACH_FAMILY_TAPPING)
+          p.duration = MIN (p.duration, p.nominal);
+        g_array_append_val (ordered, p);
+      }
+  g_array_set_size (focus, 0);
+  g_array_append_vals (focus, ordered->data, ordered->len);
 }
 
 /* Takes @text. */
@@ -794,8 +882,11 @@ coach_planner_plan (CoachPlanner            *self,
   {
     int focus_target = (int) target - (int) total_of (warm_up) - (int) total_of (finish);
 
-    fill_focus (focus_candidates, used, MAX (focus_target, MIN_SCALED_SECONDS), focus);
+    fill_focus (focus_candidates, used, MAX (focus_target, MIN_SCALED_SECONDS),
+                request->performer == COACH_PERFORMER_PARTNER, focus);
     fit_focus (focus, MAX (focus_target, MIN_SCALED_SECONDS));
+    if (request->performer == COACH_PERFORMER_PARTNER)
+      order_partner_focus (focus);
   }
 
   routine = coach_routine_new (_("Planned routine"));

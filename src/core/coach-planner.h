@@ -37,6 +37,9 @@ typedef struct {
   const char * const *chosen;        /* ids of techniques the person added to their routine,
                                       * planned first in the focus when allowed; borrowed,
                                       * NULL for none */
+  CoachPose       position;          /* partner massage: how the receiver lies,
+                                      * COACH_POSE_PARTNER_FACE_DOWN or _SIDE_LYING; pregnancy
+                                      * makes it side-lying whatever this says */
 } CoachPlanRequest;
 
 void coach_plan_request_init (CoachPlanRequest *request);
@@ -53,6 +56,7 @@ typedef enum {
   COACH_PLAN_EXCLUDED_EQUIPMENT,
   COACH_PLAN_EXCLUDED_OTHER_REGIONS,
   COACH_PLAN_EXCLUDED_TIME,
+  COACH_PLAN_EXCLUDED_POSITION,
 } CoachPlanReasonKind;
 
 #define COACH_PLAN_REASON_IS_INCLUDED(kind) ((kind) <= COACH_PLAN_INCLUDED_FINISH)
@@ -71,6 +75,7 @@ G_DECLARE_FINAL_TYPE (CoachPlanner, coach_planner, COACH, PLANNER, GObject)
 
 CoachPlanner *coach_planner_new                 (CoachCatalog           *catalog);
 guint         coach_planner_get_pressure_limit  (const CoachPlanRequest *request);
+CoachPose     coach_planner_get_partner_position (const CoachPlanRequest *request);
 CoachRoutine *coach_planner_plan                (CoachPlanner           *self,
                                                  const CoachPlanRequest *request,
                                                  GPtrArray             **reasons,

@@ -34,6 +34,9 @@ enum {
   PROP_VOLUME,
   PROP_FIRST_RUN_DONE,
   PROP_SAFETY_STATUS,
+  PROP_CHECK_IN_MINUTES,
+  PROP_PRESSURE_PREFERENCE,
+  PROP_LAST_PARTNER,
   N_PROPS
 };
 
@@ -62,6 +65,8 @@ is_preference (guint prop_id)
     case PROP_WINDOW_MAXIMIZED:
     case PROP_FIRST_RUN_DONE:
     case PROP_SAFETY_STATUS:
+    case PROP_PRESSURE_PREFERENCE:
+    case PROP_LAST_PARTNER:
       return FALSE;
     default:
       return TRUE;
@@ -228,6 +233,12 @@ coach_settings_class_init (CoachSettingsClass *klass)
   properties[PROP_SAFETY_STATUS] =
     g_param_spec_enum ("safety-status", NULL, NULL, COACH_TYPE_SAFETY_STATUS,
                        COACH_SAFETY_STATUS_UNCHECKED, PARAM_FLAGS);
+  properties[PROP_CHECK_IN_MINUTES] =
+    g_param_spec_uint ("check-in-minutes", NULL, NULL, 1, 10, 2, PARAM_FLAGS);
+  properties[PROP_PRESSURE_PREFERENCE] =
+    g_param_spec_int ("pressure-preference", NULL, NULL, -2, 2, 0, PARAM_FLAGS);
+  properties[PROP_LAST_PARTNER] =
+    g_param_spec_string ("last-partner", NULL, NULL, "", PARAM_FLAGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -299,6 +310,9 @@ GETTER (double, volume, PROP_VOLUME, g_value_get_double, 0.0)
 GETTER (gboolean, first_run_done, PROP_FIRST_RUN_DONE, g_value_get_boolean, FALSE)
 GETTER (CoachSafetyStatus, safety_status, PROP_SAFETY_STATUS, g_value_get_enum,
         COACH_SAFETY_STATUS_UNCHECKED)
+GETTER (guint, check_in_minutes, PROP_CHECK_IN_MINUTES, g_value_get_uint, 2)
+GETTER (int, pressure_preference, PROP_PRESSURE_PREFERENCE, g_value_get_int, 0)
+GETTER (const char *, last_partner, PROP_LAST_PARTNER, g_value_get_string, "")
 
 /**
  * coach_settings_save_window_state:

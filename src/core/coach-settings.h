@@ -54,6 +54,12 @@ CoachSafetyStatus coach_settings_get_safety_status (CoachSettings *self);
 void           coach_settings_set_safety_status    (CoachSettings     *self,
                                                     CoachSafetyStatus  status);
 
+/* Partner sessions: minutes of massage between pressure check-ins; the pressure the person
+ * likes to receive (-2 to 2, remembered from their answers); the last partner's id or "". */
+guint          coach_settings_get_check_in_minutes (CoachSettings *self);
+int            coach_settings_get_pressure_preference (CoachSettings *self);
+const char    *coach_settings_get_last_partner     (CoachSettings *self);
+
 const char * const *coach_settings_get_chosen_techniques (CoachSettings *self);
 gboolean       coach_settings_is_technique_chosen  (CoachSettings *self,
                                                     const char    *id);
