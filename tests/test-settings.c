@@ -143,7 +143,10 @@ other_value (GParamSpec *pspec,
   g_value_init (value, G_PARAM_SPEC_VALUE_TYPE (pspec));
 
   if (G_IS_PARAM_SPEC_INT (pspec))
-    g_value_set_int (value, G_PARAM_SPEC_INT (pspec)->default_value + 17);
+    {
+      GParamSpecInt *i = G_PARAM_SPEC_INT (pspec);
+      g_value_set_int (value, i->default_value < i->maximum ? i->maximum : i->minimum);
+    }
   else if (G_IS_PARAM_SPEC_UINT (pspec))
     {
       GParamSpecUInt *u = G_PARAM_SPEC_UINT (pspec);
@@ -158,6 +161,8 @@ other_value (GParamSpec *pspec,
     g_value_set_flags (value, G_PARAM_SPEC_FLAGS (pspec)->flags_class->mask);
   else if (G_IS_PARAM_SPEC_ENUM (pspec))
     g_value_set_enum (value, G_PARAM_SPEC_ENUM (pspec)->enum_class->maximum);
+  else if (G_IS_PARAM_SPEC_STRING (pspec))
+    g_value_set_string (value, "partner-3f2a");
   else if (G_PARAM_SPEC_VALUE_TYPE (pspec) == G_TYPE_STRV)
     {
       const char * const ids[] = { "self-ball-wall-upper-back", "partner-kneading", NULL };
