@@ -13,6 +13,7 @@
 #include "coach-partner-session.h"
 #include "coach-partner-store.h"
 #include "coach-safety.h"
+#include "coach-session.h"
 
 static CoachCatalog *catalog;
 static CoachPlanner *planner;
@@ -250,6 +251,79 @@ test_check_ins (void)
   }
 }
 
+static gint64
+fake_clock (gpointer user_data)
+{
+  return *(gint64 *) user_data;
+}
+
+typedef struct {
+  CoachSession *session;
+  GArray       *times;
+  guint         next;
+  GArray       *prompts;   /* gint64: the massage time of each prompt, µs */
+  gint64       *now;
+} Prompts;
+
+/* As the player asks: at each step start and each second of a step. */
+static void
+on_event (CoachSession      *session,
+          CoachSessionEvent  kind,
+          guint              index,
+          guint              seconds_left,
+          gint64             ideal,
+          Prompts           *p)
+{
+  if ((kind == COACH_SESSION_EVENT_STEP_STARTED || kind == COACH_SESSION_EVENT_SECOND) &&
+      coach_session_get_state (session) == COACH_SESSION_STATE_RUNNING &&
+      coach_check_in_is_due (p->times, &p->next, coach_session_get_elapsed (session)))
+    {
+      gint64 elapsed = coach_session_get_elapsed (session);
+      g_array_append_val (p->prompts, elapsed);
+    }
+}
+
+/* In a session with get-ready counts and pauses, the prompts come at every interval of
+ * massage, to the second, once each. */
+static void
+test_check_ins_in_session (void)
+{
+  g_autoptr(CoachRoutine) routine = coach_routine_new ("Test");
+  g_autoptr(CoachSession) session = NULL;
+  gint64 now = 1000 * G_USEC_PER_SEC;
+  Prompts p = { 0, };
+
+  for (guint i = 0; i < 7; i++)
+    coach_routine_append (routine, "partner-circular-friction", 2, 45 + 10 * i, COACH_SIDE_BOTH);
+  session = coach_session_new (routine, 5, fake_clock, &now);
+  p.times = coach_check_in_times (routine, 90);
+  p.prompts = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_signal_connect (session, "event", G_CALLBACK (on_event), &p);
+
+  coach_session_start (session);
+  for (guint tick = 0; coach_session_get_state (session) != COACH_SESSION_STATE_FINISHED; tick++)
+    {
+      now += G_USEC_PER_SEC / 4;
+      /* A pause of 7 s every 100 s or so. */
+      if (tick % 400 == 399)
+        {
+          coach_session_pause (session);
+          now += 7 * G_USEC_PER_SEC;
+          coach_session_resume (session);
+        }
+      coach_session_update (session);
+    }
+
+  /* 525 s of massage: at 90, 180, 270, 360 and 450 s, not 540. */
+  g_assert_cmpuint (coach_routine_get_total_duration (routine), ==, 525);
+  g_assert_cmpuint (p.prompts->len, ==, 5);
+  for (guint i = 0; i < p.prompts->len; i++)
+    g_assert_cmpint (g_array_index (p.prompts, gint64, i), ==, (gint64) (i + 1) * 90 * G_USEC_PER_SEC);
+
+  g_array_unref (p.times);
+  g_array_unref (p.prompts);
+}
+
 /* The answers move the pressure a step at a time, within its range; the session's wording
  * follows; the profile remembers, through its file. */
 static void
@@ -337,6 +411,7 @@ main (int   argc,
   g_test_add_func ("/partner-session/pregnancy", test_pregnancy);
   g_test_add_func ("/partner-session/swap-roles", test_swap_roles);
   g_test_add_func ("/partner-session/check-ins", test_check_ins);
+  g_test_add_func ("/partner-session/check-ins-in-session", test_check_ins_in_session);
   g_test_add_func ("/partner-session/pressure-answers", test_pressure_answers);
 
   result = g_test_run ();

@@ -44,9 +44,12 @@ struct _CoachSessionAudio
   GArray          *planned;    /* Planned: cues handed to the player ahead of their events */
   gint64           planned_end; /* the phase end they were planned for, or -1 */
 
+  char            *cue_suffix; /* said after each step's cue, or NULL */
+
   GPtrArray       *speech;     /* CoachSpeech or NULL, per routine item */
   GArray          *requested;  /* gboolean per item: rendering asked for */
   int              spoken;     /* the item whose cue was spoken last, or -1 */
+  guint            generation; /* counts changes of the wording */
 };
 
 typedef struct {
@@ -269,6 +272,7 @@ may_speak_now (CoachSessionAudio *self)
 typedef struct {
   GWeakRef  self;
   guint     index;
+  guint     generation;  /* of the wording it was asked for */
 } SpeechRequest;
 
 static void
@@ -279,13 +283,15 @@ speech_ready (GObject      *object,
   SpeechRequest *request = user_data;
   g_autoptr(CoachSessionAudio) self = g_weak_ref_get (&request->self);
   guint index = request->index;
+  guint generation = request->generation;
   g_autoptr(GError) error = NULL;
   CoachSpeech *speech;
 
   g_weak_ref_clear (&request->self);
   g_free (request);
   speech = coach_cue_player_prepare_speech_finish (COACH_CUE_PLAYER (object), result, &error);
-  if (self == NULL || self->speech == NULL)
+  /* Gone, or worded before the wording changed: a newer request is on its way. */
+  if (self == NULL || self->speech == NULL || generation != self->generation)
     {
       g_clear_pointer (&speech, coach_speech_unref);
       return;
@@ -298,6 +304,8 @@ speech_ready (GObject      *object,
       return;
     }
 
+  if (g_ptr_array_index (self->speech, index) != NULL)
+    coach_speech_unref (g_ptr_array_index (self->speech, index));
   g_ptr_array_index (self->speech, index) = speech;
 
   /* Rendered late: still worth saying while its step is the current one. */
@@ -317,6 +325,7 @@ prepare_speech (CoachSessionAudio *self,
     {
       const CoachStep *step;
       SpeechRequest *request;
+      g_autofree char *text = NULL;
 
       if (g_array_index (self->requested, gboolean, i))
         continue;
@@ -327,8 +336,13 @@ prepare_speech (CoachSessionAudio *self,
       request = g_new0 (SpeechRequest, 1);
       g_weak_ref_init (&request->self, self);
       request->index = i;
-      coach_cue_player_prepare_speech_async (self->player, coach_step_get_cue (step),
-                                             self->cancellable, speech_ready, request);
+      request->generation = self->generation;
+      if (self->cue_suffix != NULL)
+        text = g_strdup_printf ("%s %s", coach_step_get_cue (step), self->cue_suffix);
+      else
+        text = g_strdup (coach_step_get_cue (step));
+      coach_cue_player_prepare_speech_async (self->player, text, self->cancellable,
+                                             speech_ready, request);
     }
 }
 
@@ -517,6 +531,7 @@ coach_session_audio_finalize (GObject *object)
   CoachSessionAudio *self = COACH_SESSION_AUDIO (object);
 
   g_free (self->problem);
+  g_free (self->cue_suffix);
 
   G_OBJECT_CLASS (coach_session_audio_parent_class)->finalize (object);
 }
@@ -627,4 +642,98 @@ coach_session_audio_get_problem (CoachSessionAudio *self)
   g_return_val_if_fail (COACH_IS_SESSION_AUDIO (self), NULL);
 
   return self->problem;
+}
+
+/**
+ * coach_session_audio_set_cue_suffix:
+ * @suffix: (nullable): a few words said after every step's cue from now on, such as how the
+ *   pressure should differ in a partner massage; %NULL for none
+ *
+ * The steps still to come are worded again, ahead of their time as always; the step being
+ * spoken is not repeated.
+ */
+void
+coach_session_audio_set_cue_suffix (CoachSessionAudio *self,
+                                    const char        *suffix)
+{
+  guint current;
+
+  g_return_if_fail (COACH_IS_SESSION_AUDIO (self));
+
+  if (g_strcmp0 (self->cue_suffix, suffix) == 0)
+    return;
+  g_free (self->cue_suffix);
+  self->cue_suffix = g_strdup (suffix);
+  self->generation++;
+  if (self->speech == NULL)
+    return;
+
+  /* Every step not yet spoken gets the new words. */
+  current = self->session != NULL ? coach_session_get_index (self->session) : 0;
+  for (guint i = 0; i < self->speech->len; i++)
+    if ((int) i != self->spoken)
+      {
+        if (g_ptr_array_index (self->speech, i) != NULL)
+          coach_speech_unref (g_ptr_array_index (self->speech, i));
+        g_ptr_array_index (self->speech, i) = NULL;
+        g_array_index (self->requested, gboolean, i) = FALSE;
+      }
+  prepare_speech (self, current);
+}
+
+typedef struct {
+  GWeakRef  self;
+} SayRequest;
+
+static void
+phrase_ready (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  SayRequest *request = user_data;
+  g_autoptr(CoachSessionAudio) self = g_weak_ref_get (&request->self);
+  g_autoptr(GError) error = NULL;
+  CoachSpeech *speech;
+
+  g_weak_ref_clear (&request->self);
+  g_free (request);
+  speech = coach_cue_player_prepare_speech_finish (COACH_CUE_PLAYER (object), result, &error);
+  if (speech == NULL)
+    {
+      if (self != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        report (self, error);
+      return;
+    }
+
+  if (self != NULL && self->player != NULL && self->ready && may_speak_now (self))
+    {
+      g_autoptr(GError) speak_error = NULL;
+
+      if (!coach_cue_player_speak (self->player, speech, &speak_error))
+        drop_player (self, speak_error);
+    }
+  coach_speech_unref (speech);
+}
+
+/**
+ * coach_session_audio_say:
+ * @text: a phrase, such as a partner massage's pressure check-in
+ *
+ * Says @text once it is rendered (at once if it was said before), in place of any words
+ * still being spoken, and never over a cue tone; not while the session is paused.
+ */
+void
+coach_session_audio_say (CoachSessionAudio *self,
+                         const char        *text)
+{
+  SayRequest *request;
+
+  g_return_if_fail (COACH_IS_SESSION_AUDIO (self));
+  g_return_if_fail (text != NULL);
+
+  if (self->player == NULL)
+    return;
+  request = g_new0 (SayRequest, 1);
+  g_weak_ref_init (&request->self, self);
+  coach_cue_player_prepare_speech_async (self->player, text, self->cancellable, phrase_ready, request);
 }

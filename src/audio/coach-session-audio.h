@@ -20,5 +20,9 @@ CoachSessionAudio *coach_session_audio_new        (CoachSession      *session,
 CoachCuePlayer    *coach_session_audio_get_player (CoachSessionAudio *self);
 gboolean           coach_session_audio_is_ready   (CoachSessionAudio *self);
 const char        *coach_session_audio_get_problem (CoachSessionAudio *self);
+void               coach_session_audio_set_cue_suffix (CoachSessionAudio *self,
+                                                       const char        *suffix);
+void               coach_session_audio_say        (CoachSessionAudio *self,
+                                                   const char        *text);
 
 G_END_DECLS

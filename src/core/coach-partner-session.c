@@ -472,3 +472,22 @@ coach_check_in_times (CoachRoutine *routine,
     g_array_append_val (times, t);
   return times;
 }
+
+gboolean
+coach_check_in_is_due (GArray *times,
+                       guint  *next,
+                       gint64  elapsed)
+{
+  gboolean due = FALSE;
+
+  g_return_val_if_fail (times != NULL && next != NULL, FALSE);
+
+  /* Rounded: the events that call this come on whole seconds, a little after them. */
+  elapsed = (elapsed + G_USEC_PER_SEC / 2) / G_USEC_PER_SEC;
+  while (*next < times->len && g_array_index (times, guint, *next) <= elapsed)
+    {
+      (*next)++;
+      due = TRUE;
+    }
+  return due;
+}

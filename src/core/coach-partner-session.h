@@ -72,5 +72,11 @@ const char          *coach_pressure_get_spoken              (int                
  * pressure: every @interval_seconds, none at the start nor in the last half minute. */
 GArray              *coach_check_in_times                   (CoachRoutine         *routine,
                                                              guint                 interval_seconds);
+/* Whether a check-in of @times is due after @elapsed microseconds of massage (see
+ * coach_session_get_elapsed()), counting from *@next, which moves past every one due: one
+ * prompt, however many came due since the last call. */
+gboolean             coach_check_in_is_due                  (GArray               *times,
+                                                             guint                *next,
+                                                             gint64                elapsed);
 
 G_END_DECLS

@@ -18,6 +18,8 @@ struct _CoachApplication
 
   CoachSettings  *settings;
   CoachCatalog   *catalog;
+  CoachPartnerStore *partner_store;
+  char           *partner_store_problem;
   CoachCuePlayer *cue_player;
   guint           cue_release_id;
 };
@@ -207,6 +209,10 @@ coach_application_dispose (GObject *object)
 
   g_clear_handle_id (&self->cue_release_id, g_source_remove);
   g_clear_object (&self->cue_player);
+  if (self->partner_store != NULL)
+    coach_partner_store_flush (self->partner_store);
+  g_clear_object (&self->partner_store);
+  g_clear_pointer (&self->partner_store_problem, g_free);
   g_clear_object (&self->catalog);
   g_clear_object (&self->settings);
 
@@ -261,6 +267,32 @@ coach_application_get_catalog (CoachApplication *self)
   g_return_val_if_fail (COACH_IS_APPLICATION (self), NULL);
 
   return self->catalog;
+}
+
+/**
+ * coach_application_get_partner_store:
+ * @problem: (out) (optional) (transfer none): set to a translated explanation when the file
+ *   could not be read as it was (a damaged one is moved aside, and says where), else %NULL
+ *
+ * Returns: (transfer none): the partner profiles, read the first time they are needed.
+ */
+CoachPartnerStore *
+coach_application_get_partner_store (CoachApplication  *self,
+                                     const char       **problem)
+{
+  g_return_val_if_fail (COACH_IS_APPLICATION (self), NULL);
+
+  if (self->partner_store == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      self->partner_store = coach_partner_store_new_default ();
+      if (!coach_partner_store_load (self->partner_store, &error))
+        self->partner_store_problem = g_strdup (error->message);
+    }
+  if (problem != NULL)
+    *problem = self->partner_store_problem;
+  return self->partner_store;
 }
 
 /* The player streams silence while it exists, which keeps the sound device awake; a test cue

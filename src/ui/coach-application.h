@@ -6,6 +6,7 @@
 
 #include "coach-catalog.h"
 #include "coach-cue-player.h"
+#include "coach-partner-store.h"
 #include "coach-settings.h"
 
 G_BEGIN_DECLS
@@ -17,6 +18,8 @@ G_DECLARE_FINAL_TYPE (CoachApplication, coach_application, COACH, APPLICATION, A
 CoachApplication *coach_application_new          (void);
 CoachSettings    *coach_application_get_settings (CoachApplication *self);
 CoachCatalog     *coach_application_get_catalog  (CoachApplication *self);
+CoachPartnerStore *coach_application_get_partner_store (CoachApplication  *self,
+                                                        const char       **problem);
 void              coach_application_play_cue_async  (CoachApplication    *self,
                                                      CoachCue             cue,
                                                      GCancellable        *cancellable,

@@ -52,14 +52,29 @@ struct _CoachPlayerView
   GtkWidget             *pause_button;
   AdwStatusPage         *summary_page;
   GtkWidget             *done_button;
+  GtkWidget             *swap_button;
+  GtkLabel              *pressure_label;
+  GtkRevealer           *check_in_revealer;
+  GtkLabel              *check_in_label;
+  GtkWidget             *check_in_button;
+
+  /* A partner massage: check-ins at the interval, the pressure the receiver asked for. */
+  CoachPartnerSession   *partner;
+  GArray                *check_ins;      /* guint: seconds of massage */
+  guint                  next_check_in;
+  guint                  check_in_timeout_id;
 };
 
 G_DEFINE_FINAL_TYPE (CoachPlayerView, coach_player_view, ADW_TYPE_BIN)
 
 enum {
   SIGNAL_LEFT,
+  SIGNAL_SWAP_ROLES,
   N_SIGNALS
 };
+
+/* An unanswered check-in goes away after this long: the pair talked it over. */
+#define CHECK_IN_SHOWN_SECONDS 40
 
 static guint signals[N_SIGNALS];
 
@@ -135,6 +150,134 @@ update_rows (CoachPlayerView *self)
 }
 
 /* Everything about the current phase: which step, what to do, what comes next. */
+/* ---- Partner massage ---------------------------------------------------------------- */
+
+/* The receiver's name as the giver addresses them, or NULL when the person receives. */
+static const char *
+receiver_name (CoachPlayerView *self)
+{
+  if (self->partner == NULL ||
+      coach_partner_session_get_receiver (self->partner) == COACH_RECEIVER_SELF)
+    return NULL;
+  return coach_partner_get_name (coach_partner_session_get_partner (self->partner));
+}
+
+static char *
+check_in_prompt (CoachPlayerView *self)
+{
+  const char *name = receiver_name (self);
+
+  /* Translators: a pressure check-in, said and shown to the one giving the massage; %s is
+   * the receiver's name */
+  return name != NULL ? g_strdup_printf (_("Ask %s: how is the pressure, 0 to 10?"), name)
+                      : g_strdup (_("Ask: how is the pressure, 0 to 10?"));
+}
+
+static void
+update_pressure (CoachPlayerView *self)
+{
+  const char *advice = self->partner != NULL
+                       ? coach_pressure_get_advice (coach_partner_session_get_pressure (self->partner))
+                       : NULL;
+
+  gtk_label_set_label (self->pressure_label, advice != NULL ? advice : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->pressure_label), advice != NULL);
+  if (self->audio != NULL)
+    coach_session_audio_set_cue_suffix (self->audio, self->partner != NULL
+                                        ? coach_pressure_get_spoken (coach_partner_session_get_pressure (self->partner))
+                                        : NULL);
+}
+
+static void
+hide_check_in (CoachPlayerView *self)
+{
+  g_clear_handle_id (&self->check_in_timeout_id, g_source_remove);
+  gtk_revealer_set_reveal_child (self->check_in_revealer, FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "player.answer-pressure", FALSE);
+}
+
+static gboolean
+check_in_timed_out (gpointer user_data)
+{
+  CoachPlayerView *self = user_data;
+
+  self->check_in_timeout_id = 0;
+  hide_check_in (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+show_check_in (CoachPlayerView *self)
+{
+  g_autofree char *prompt = check_in_prompt (self);
+
+  gtk_label_set_label (self->check_in_label, prompt);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "player.answer-pressure", TRUE);
+  gtk_revealer_set_reveal_child (self->check_in_revealer, TRUE);
+  g_clear_handle_id (&self->check_in_timeout_id, g_source_remove);
+  self->check_in_timeout_id = g_timeout_add_seconds (CHECK_IN_SHOWN_SECONDS, check_in_timed_out, self);
+  if (self->audio != NULL)
+    coach_session_audio_say (self->audio, prompt);
+}
+
+/* A check-in is due once the massage time reaches it, while a step runs. */
+static void
+update_check_ins (CoachPlayerView *self)
+{
+  if (self->partner == NULL || self->check_ins == NULL ||
+      coach_session_get_state (self->session) != COACH_SESSION_STATE_RUNNING)
+    return;
+
+  if (coach_check_in_is_due (self->check_ins, &self->next_check_in,
+                             coach_session_get_elapsed (self->session)))
+    show_check_in (self);
+}
+
+static void
+check_in_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  CoachPlayerView *self = COACH_PLAYER_VIEW (widget);
+
+  if (self->partner != NULL && self->session != NULL)
+    show_check_in (self);
+}
+
+static void
+answer_pressure_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  CoachPlayerView *self = COACH_PLAYER_VIEW (widget);
+  const char *answer = g_variant_get_string (parameter, NULL);
+
+  if (self->partner == NULL)
+    return;
+  coach_partner_session_answer_pressure (self->partner,
+                                         g_str_equal (answer, "lighter") ? COACH_PRESSURE_ANSWER_LIGHTER
+                                         : g_str_equal (answer, "firmer") ? COACH_PRESSURE_ANSWER_FIRMER
+                                         : COACH_PRESSURE_ANSWER_GOOD);
+  hide_check_in (self);
+  update_pressure (self);
+  gtk_widget_grab_focus (self->pause_button);
+}
+
+static void
+swap_roles_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  CoachPlayerView *self = COACH_PLAYER_VIEW (widget);
+  g_autoptr(CoachPartnerSession) partner = NULL;
+
+  if (self->partner == NULL)
+    return;
+  partner = g_object_ref (self->partner);
+  coach_player_view_leave (self);
+  g_signal_emit (self, signals[SIGNAL_SWAP_ROLES], 0, partner);
+}
+
 static void
 update_phase (CoachPlayerView *self)
 {
@@ -230,7 +373,23 @@ show_summary (CoachPlayerView *self)
                                                                        : _("Routine Finished"));
   adw_status_page_set_description (self->summary_page, description);
   gtk_stack_set_visible_child_name (self->stack, "summary");
-  gtk_widget_grab_focus (self->done_button);
+  hide_check_in (self);
+  /* A partner massage: the other one's turn. */
+  gtk_widget_set_visible (self->swap_button, self->partner != NULL);
+  if (self->partner != NULL)
+    {
+      const char *name = coach_partner_get_name (coach_partner_session_get_partner (self->partner));
+      g_autofree char *label = NULL;
+
+      /* Translators: after a partner massage, %s is the partner's name */
+      label = coach_partner_session_get_receiver (self->partner) == COACH_RECEIVER_PARTNER
+              ? g_strdup_printf (_("_Swap Roles: %s Gives"), name)
+              : g_strdup_printf (_("_Swap Roles: %s Receives"), name);
+      gtk_button_set_label (GTK_BUTTON (self->swap_button), label);
+      gtk_widget_grab_focus (self->swap_button);
+    }
+  else
+    gtk_widget_grab_focus (self->done_button);
   coach_step_illustration_set_playing (self->illustration, FALSE);
   update_rows (self);
 }
@@ -262,6 +421,9 @@ update_actions (CoachPlayerView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "player.previous", active);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "player.next", active);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "player.restart", active);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "player.check-in", active && self->partner != NULL);
+  if (self->check_in_button != NULL)
+    gtk_widget_set_visible (self->check_in_button, self->partner != NULL);
 }
 
 static void
@@ -278,9 +440,11 @@ on_session_event (CoachSession      *session,
     case COACH_SESSION_EVENT_SWITCH_SIDES:
     case COACH_SESSION_EVENT_STEP_STARTED:
       update_phase (self);
+      update_check_ins (self);
       break;
     case COACH_SESSION_EVENT_SECOND:
       update_time (self);
+      update_check_ins (self);
       break;
     case COACH_SESSION_EVENT_STEP_FINISHED:
       update_row (self, index);
@@ -492,6 +656,10 @@ leave_action (GtkWidget  *widget,
 static void
 clear_session (CoachPlayerView *self)
 {
+  hide_check_in (self);
+  g_clear_object (&self->partner);
+  g_clear_pointer (&self->check_ins, g_array_unref);
+  self->next_check_in = 0;
   uninhibit (self);
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
@@ -536,6 +704,16 @@ coach_player_view_class_init (CoachPlayerViewClass *klass)
     g_signal_new ("left", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, COACH_TYPE_SESSION);
 
+  /**
+   * CoachPlayerView::swap-roles:
+   * @partner: the partner massage that finished, its receiver unchanged
+   *
+   * After a partner massage the pair asked for the second round; the player has been left.
+   */
+  signals[SIGNAL_SWAP_ROLES] =
+    g_signal_new ("swap-roles", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, COACH_TYPE_PARTNER_SESSION);
+
   g_type_ensure (COACH_TYPE_STEP_ILLUSTRATION);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/BackCoach/coach-player-view.ui");
   gtk_widget_class_bind_template_child (widget_class, CoachPlayerView, header_bar);
@@ -556,6 +734,11 @@ coach_player_view_class_init (CoachPlayerViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CoachPlayerView, pause_button);
   gtk_widget_class_bind_template_child (widget_class, CoachPlayerView, summary_page);
   gtk_widget_class_bind_template_child (widget_class, CoachPlayerView, done_button);
+  gtk_widget_class_bind_template_child (widget_class, CoachPlayerView, swap_button);
+  gtk_widget_class_bind_template_child (widget_class, CoachPlayerView, pressure_label);
+  gtk_widget_class_bind_template_child (widget_class, CoachPlayerView, check_in_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CoachPlayerView, check_in_label);
+  gtk_widget_class_bind_template_child (widget_class, CoachPlayerView, check_in_button);
 
   gtk_widget_class_install_action (widget_class, "player.toggle-pause", NULL, control_action);
   gtk_widget_class_install_action (widget_class, "player.previous", NULL, control_action);
@@ -563,6 +746,9 @@ coach_player_view_class_init (CoachPlayerViewClass *klass)
   gtk_widget_class_install_action (widget_class, "player.restart", NULL, control_action);
   gtk_widget_class_install_action (widget_class, "player.fullscreen", NULL, fullscreen_action);
   gtk_widget_class_install_action (widget_class, "player.leave", NULL, leave_action);
+  gtk_widget_class_install_action (widget_class, "player.answer-pressure", "s", answer_pressure_action);
+  gtk_widget_class_install_action (widget_class, "player.swap-roles", NULL, swap_roles_action);
+  gtk_widget_class_install_action (widget_class, "player.check-in", NULL, check_in_action);
 }
 
 static void
@@ -575,6 +761,7 @@ coach_player_view_init (CoachPlayerView *self)
     { GDK_KEY_r, "player.restart" },
     { GDK_KEY_F11, "player.fullscreen" },
     { GDK_KEY_Escape, "player.leave" },
+    { GDK_KEY_p, "player.check-in" },
   };
 
   gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
@@ -592,6 +779,7 @@ coach_player_view_init (CoachPlayerView *self)
   coach_keys_add_capture (GTK_WIDGET (self), keys, G_N_ELEMENTS (keys));
 
   update_actions (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "player.answer-pressure", FALSE);
 }
 
 /* Gives the view the profile (get-ready count, sound choices) and the catalog. */
@@ -619,6 +807,24 @@ coach_player_view_start (CoachPlayerView *self,
                          const char      *title,
                          const char      *audio_sink)
 {
+  coach_player_view_start_partner (self, routine, title, audio_sink, NULL);
+}
+
+/**
+ * coach_player_view_start_partner:
+ * @partner: (nullable): the partner massage @routine was planned for
+ *
+ * Like coach_player_view_start(); for a partner massage, it also asks the giver to check the
+ * pressure at the interval from the preferences, follows the answers in what it shows and
+ * says, and offers to swap roles at the end.
+ */
+void
+coach_player_view_start_partner (CoachPlayerView     *self,
+                                 CoachRoutine        *routine,
+                                 const char          *title,
+                                 const char          *audio_sink,
+                                 CoachPartnerSession *partner)
+{
   GtkApplication *app = GTK_APPLICATION (g_application_get_default ());
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *child;
@@ -628,6 +834,11 @@ coach_player_view_start (CoachPlayerView *self,
   g_return_if_fail (self->settings != NULL && self->catalog != NULL);
 
   clear_session (self);
+  if (partner != NULL)
+    {
+      self->partner = g_object_ref (partner);
+      self->check_ins = coach_check_in_times (routine, coach_settings_get_check_in_minutes (self->settings) * 60);
+    }
   self->session = coach_session_new (routine, coach_settings_get_get_ready_seconds (self->settings),
                                      NULL, NULL);
   g_object_bind_property (self->settings, "get-ready-seconds", self->session, "get-ready-seconds",
@@ -638,6 +849,7 @@ coach_player_view_start (CoachPlayerView *self,
   /* Audio follows the session from here; any problem only shows a toast. */
   self->audio = coach_session_audio_new (self->session, self->catalog, self->settings, audio_sink);
   g_signal_connect_object (self->audio, "problem", G_CALLBACK (on_audio_problem), self, 0);
+  update_pressure (self);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->steps_list))) != NULL)
     gtk_list_box_remove (self->steps_list, child);
@@ -684,6 +896,24 @@ coach_player_view_leave (CoachPlayerView *self)
   if (GTK_IS_WINDOW (root) && gtk_window_is_fullscreen (GTK_WINDOW (root)))
     gtk_window_unfullscreen (GTK_WINDOW (root));
   g_signal_emit (self, signals[SIGNAL_LEFT], 0, session);
+}
+
+/* Returns: (transfer none) (nullable): the partner massage on show, if it is one. */
+CoachPartnerSession *
+coach_player_view_get_partner (CoachPlayerView *self)
+{
+  g_return_val_if_fail (COACH_IS_PLAYER_VIEW (self), NULL);
+
+  return self->partner;
+}
+
+/* Whether a pressure check-in is on show. */
+gboolean
+coach_player_view_is_checking_in (CoachPlayerView *self)
+{
+  g_return_val_if_fail (COACH_IS_PLAYER_VIEW (self), FALSE);
+
+  return gtk_revealer_get_reveal_child (self->check_in_revealer);
 }
 
 /* Returns: (transfer none) (nullable): the session on show. */

@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "coach-catalog.h"
+#include "coach-partner-session.h"
 #include "coach-session-audio.h"
 #include "coach-session.h"
 #include "coach-settings.h"
@@ -23,6 +24,13 @@ void               coach_player_view_start         (CoachPlayerView *self,
                                                     CoachRoutine    *routine,
                                                     const char      *title,
                                                     const char      *audio_sink);
+void               coach_player_view_start_partner (CoachPlayerView     *self,
+                                                    CoachRoutine        *routine,
+                                                    const char          *title,
+                                                    const char          *audio_sink,
+                                                    CoachPartnerSession *partner);
+CoachPartnerSession *coach_player_view_get_partner (CoachPlayerView *self);
+gboolean           coach_player_view_is_checking_in (CoachPlayerView *self);
 void               coach_player_view_leave         (CoachPlayerView *self);
 CoachSession      *coach_player_view_get_session   (CoachPlayerView *self);
 CoachSessionAudio *coach_player_view_get_audio     (CoachPlayerView *self);

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "coach-partner-view.h"
 #include "coach-player-view.h"
 #include "coach-safety.h"
 #include "coach-techniques-view.h"
@@ -18,6 +19,7 @@ struct _CoachWindow
 
   GtkStack             *main_stack;
   CoachPlayerView      *player_view;
+  CoachPartnerView     *partner_view;      /* NULL until a partner massage is set up */
   AdwViewStack         *stack;
   CoachTodayView       *today_view;
   AdwBin               *techniques_slot;
@@ -97,6 +99,20 @@ on_player_left (CoachPlayerView *player,
     }
 }
 
+static CoachPartnerView *ensure_partner_view (CoachWindow *self);
+
+/* After a partner massage, the other one's turn: their safety check first. */
+static void
+on_swap_roles (CoachPlayerView     *player,
+               CoachPartnerSession *session,
+               CoachWindow         *self)
+{
+  CoachPartnerView *view = ensure_partner_view (self);
+
+  coach_partner_view_swap_roles (view, session);
+  gtk_stack_set_visible_child (self->main_stack, GTK_WIDGET (view));
+}
+
 /* The player is built the first time a routine starts: start-up does not pay for it. */
 static CoachPlayerView *
 ensure_player (CoachWindow *self)
@@ -110,6 +126,7 @@ ensure_player (CoachWindow *self)
                                coach_application_get_settings (COACH_APPLICATION (app)),
                                coach_application_get_catalog (COACH_APPLICATION (app)));
       g_signal_connect_object (self->player_view, "left", G_CALLBACK (on_player_left), self, 0);
+      g_signal_connect_object (self->player_view, "swap-roles", G_CALLBACK (on_swap_roles), self, 0);
       gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->player_view), "player");
     }
   return self->player_view;
@@ -150,6 +167,62 @@ coach_window_start_routine (CoachWindow  *self,
   player = ensure_player (self);
   gtk_stack_set_visible_child (self->main_stack, GTK_WIDGET (player));
   coach_player_view_start (player, routine, title, g_getenv ("BACKCOACH_AUDIO_SINK"));
+}
+
+static void
+on_partner_start (CoachPartnerView    *view,
+                  CoachPartnerSession *session,
+                  CoachRoutine        *routine,
+                  CoachWindow         *self)
+{
+  CoachPlayerView *player = ensure_player (self);
+
+  /* The receiver's own safety check has just been answered, in the setup. */
+  gtk_stack_set_visible_child (self->main_stack, GTK_WIDGET (player));
+  coach_player_view_start_partner (player, routine, coach_routine_get_name (routine),
+                                   g_getenv ("BACKCOACH_AUDIO_SINK"), session);
+}
+
+static void
+on_partner_closed (CoachPartnerView *view,
+                   CoachWindow      *self)
+{
+  gtk_stack_set_visible_child_name (self->main_stack, "main");
+}
+
+/* Built the first time a partner massage is set up: start-up does not pay for it. */
+static CoachPartnerView *
+ensure_partner_view (CoachWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (self->partner_view == NULL)
+    {
+      CoachApplication *coach_app = COACH_APPLICATION (app);
+      const char *problem = NULL;
+      CoachPartnerStore *store = coach_application_get_partner_store (coach_app, &problem);
+
+      self->partner_view = coach_partner_view_new (coach_application_get_settings (coach_app),
+                                                   coach_application_get_catalog (coach_app), store);
+      g_signal_connect_object (self->partner_view, "start", G_CALLBACK (on_partner_start), self, 0);
+      g_signal_connect_object (self->partner_view, "closed", G_CALLBACK (on_partner_closed), self, 0);
+      gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->partner_view), "partner");
+      if (problem != NULL)
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (problem));
+    }
+  return self->partner_view;
+}
+
+static void
+partner_session_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  CoachWindow *self = COACH_WINDOW (widget);
+  CoachPartnerView *view = ensure_partner_view (self);
+
+  coach_partner_view_begin (view);
+  gtk_stack_set_visible_child (self->main_stack, GTK_WIDGET (view));
 }
 
 static void
@@ -223,6 +296,7 @@ coach_window_class_init (CoachWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "win.start-routine", NULL, start_routine_action);
   gtk_widget_class_install_action (widget_class, "win.practise-technique", "s", practise_technique_action);
+  gtk_widget_class_install_action (widget_class, "win.partner-session", NULL, partner_session_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
                                        "win.start-routine", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
@@ -302,6 +376,15 @@ coach_window_set_view (CoachWindow *self,
     }
 
   adw_view_stack_set_visible_child_name (self->stack, name);
+}
+
+/* Returns: (transfer none): the partner massage setup, built now if it was not yet. */
+CoachPartnerView *
+coach_window_get_partner_view (CoachWindow *self)
+{
+  g_return_val_if_fail (COACH_IS_WINDOW (self), NULL);
+
+  return ensure_partner_view (self);
 }
 
 /* Returns: (transfer none) (nullable): the player, once a routine has started. */

@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "coach-application.h"
+#include "coach-partner-view.h"
 #include "coach-player-view.h"
 #include "coach-techniques-view.h"
 #include "coach-today-view.h"
@@ -22,6 +23,7 @@ void         coach_window_set_view     (CoachWindow      *self,
 CoachTodayView *coach_window_get_today_view (CoachWindow  *self);
 CoachTechniquesView *coach_window_get_techniques_view (CoachWindow *self);
 CoachPlayerView *coach_window_get_player_view (CoachWindow *self);
+CoachPartnerView *coach_window_get_partner_view (CoachWindow *self);
 void         coach_window_start_routine (CoachWindow    *self,
                                          CoachRoutine   *routine,
                                          const char     *title);
