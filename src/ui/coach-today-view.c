@@ -37,6 +37,7 @@ struct _CoachTodayView
   GtkLabel       *summary_label;
   GtkLabel       *notes_label;
   GtkWidget      *stop_box;
+  GtkWidget      *start_buttons;
   GtkWidget      *reminder_list;
   GtkListBox     *routine_list;
   GtkListBox     *reasons_list;
@@ -390,6 +391,7 @@ coach_today_view_class_init (CoachTodayViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CoachTodayView, spinner);
   gtk_widget_class_bind_template_child (widget_class, CoachTodayView, summary_label);
   gtk_widget_class_bind_template_child (widget_class, CoachTodayView, notes_label);
+  gtk_widget_class_bind_template_child (widget_class, CoachTodayView, start_buttons);
   gtk_widget_class_bind_template_child (widget_class, CoachTodayView, stop_box);
   gtk_widget_class_bind_template_child (widget_class, CoachTodayView, reminder_list);
   gtk_widget_class_bind_template_child (widget_class, CoachTodayView, routine_list);
@@ -406,6 +408,11 @@ coach_today_view_init (CoachTodayView *self)
   GtkWidget *stop_button;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The flow box only lays the buttons out: the buttons take the focus, not its cells. */
+  for (GtkWidget *cell = gtk_widget_get_first_child (self->start_buttons); cell != NULL;
+       cell = gtk_widget_get_next_sibling (cell))
+    gtk_widget_set_focusable (cell, FALSE);
 
   self->cancellable = g_cancellable_new ();
   stop_button = coach_stop_signals_button_new ();
