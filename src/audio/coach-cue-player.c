@@ -529,20 +529,19 @@ clear_mixer_locked (CoachCuePlayer *self)
   g_clear_pointer (&self->fading_speech, coach_speech_unref);
 }
 
-/* The stream sample heard at monotonic time @due. The sink renders sample n when the
- * pipeline's running time reaches n / rate (the stream starts at 0 and never pauses), so this
- * reads the pipeline clock against the monotonic one. Returns: %FALSE before the pipeline
- * plays and has a clock. Called in the streaming thread, where the appsrc knows both. */
+/* The monotonic time (µs) at which the stream's sample 0 is heard. The sink renders sample n
+ * when the pipeline's running time reaches n / rate (the stream starts at 0 and never
+ * pauses), so this reads the pipeline clock against the monotonic one, once for all the cues
+ * a chunk looks at. Returns: %FALSE before the pipeline plays and has a clock. Called in the
+ * streaming thread, where the appsrc knows both. */
 static gboolean
-due_to_sample (GstElement *source,
-               gint64      due,
-               guint64    *sample)
+stream_origin (GstElement *source,
+               gint64     *origin)
 {
   g_autoptr(GstClock) clock = gst_element_get_clock (source);
   GstClockTime base_time = gst_element_get_base_time (source);
   GstClockTime now = GST_CLOCK_TIME_NONE;
   gint64 monotonic = 0;
-  gint64 running;
 
   if (clock == NULL || !GST_CLOCK_TIME_IS_VALID (base_time))
     return FALSE;
@@ -560,9 +559,16 @@ due_to_sample (GstElement *source,
   if (now < base_time)
     return FALSE;
 
-  running = (gint64) (now - base_time) + (due - monotonic) * 1000;
-  *sample = running <= 0 ? 0 : gst_util_uint64_scale_int_round (running, SAMPLE_RATE, GST_SECOND);
+  *origin = monotonic - (gint64) ((now - base_time) / 1000);
   return TRUE;
+}
+
+/* The stream sample heard at monotonic time @due; 0 for any time before the stream began. */
+static guint64
+due_to_sample (gint64 origin,
+               gint64 due)
+{
+  return due <= origin ? 0 : gst_util_uint64_scale_int_round (due - origin, SAMPLE_RATE, G_USEC_PER_SEC);
 }
 
 /* The first sample of the earliest scheduled cue, or G_MAXUINT64 when none is scheduled or the
@@ -572,14 +578,12 @@ next_scheduled_locked (CoachCuePlayer *self,
                        GstElement     *source)
 {
   guint64 first = G_MAXUINT64;
+  gint64 origin;
 
+  if (self->n_scheduled == 0 || !stream_origin (source, &origin))
+    return first;
   for (guint i = 0; i < self->n_scheduled; i++)
-    {
-      guint64 sample;
-
-      if (due_to_sample (source, self->scheduled[i].due, &sample))
-        first = MIN (first, sample);
-    }
+    first = MIN (first, due_to_sample (origin, self->scheduled[i].due));
 
   return first;
 }
@@ -591,13 +595,17 @@ start_scheduled_locked (CoachCuePlayer *self,
                         GstElement     *source,
                         guint64         end)
 {
+  gint64 origin;
+
+  if (self->n_scheduled == 0 || !stream_origin (source, &origin))
+    return;
   for (guint i = 0; i < self->n_scheduled;)
     {
       Scheduled *cue = &self->scheduled[i];
-      guint64 sample;
+      guint64 sample = due_to_sample (origin, cue->due);
       Voice voice = { cue->sound->samples, cue->sound->n_samples, 0, FALSE, FALSE };
 
-      if (!due_to_sample (source, cue->due, &sample) || sample >= end)
+      if (sample >= end)
         {
           i++;
           continue;
@@ -621,8 +629,7 @@ mix_chunk_locked (CoachCuePlayer *self,
   GstMapInfo map;
   float *out;
 
-  if (self->n_scheduled > 0)
-    start_scheduled_locked (self, source, self->n_mixed + CHUNK_SAMPLES);
+  start_scheduled_locked (self, source, self->n_mixed + CHUNK_SAMPLES);
   tones = self->n_voices > 0;
 
   gst_buffer_map (buffer, &map, GST_MAP_WRITE);
@@ -710,8 +717,7 @@ on_need_data (GstAppSrc *source,
   g_mutex_lock (&self->lock);
   if (self->relaxed && self->n_voices == 0 && self->speech == NULL && self->fading_speech == NULL &&
       self->n_beats == 0 && self->beat_period == 0 &&
-      (self->n_scheduled == 0 ||
-       next_scheduled_locked (self, GST_ELEMENT (source)) >= self->n_mixed + IDLE_CHUNK_SAMPLES))
+      next_scheduled_locked (self, GST_ELEMENT (source)) >= self->n_mixed + IDLE_CHUNK_SAMPLES)
     buffer = silence_locked (self, IDLE_CHUNK_SAMPLES);
   else
     buffer = mix_chunk_locked (self, GST_ELEMENT (source));
