@@ -61,11 +61,11 @@ static CoachPartner *
 add_sam (void)
 {
   CoachPartnerStore *store = coach_application_get_partner_store (app, NULL);
-  CoachPartner *sam = coach_partner_new ("Sam");
+  g_autoptr(CoachPartner) sam = coach_partner_new ("Sam");
 
   coach_partner_set_sore_regions (sam, COACH_MASK (COACH_REGION_NECK));
   coach_partner_store_add (store, sam);
-  g_object_unref (sam);
+  /* The store's own, which it keeps. */
   return coach_partner_store_lookup (store, coach_partner_get_id (sam));
 }
 

@@ -250,6 +250,14 @@ coach_partner_session_get_receiver_conditions (CoachPartnerSession *self)
                                                   : coach_settings_get_conditions (self->settings);
 }
 
+const char *
+coach_partner_session_get_receiver_name (CoachPartnerSession *self)
+{
+  g_return_val_if_fail (COACH_IS_PARTNER_SESSION (self), NULL);
+
+  return self->receiver == COACH_RECEIVER_PARTNER ? coach_partner_get_name (self->partner) : NULL;
+}
+
 void
 coach_partner_session_set_side_lying (CoachPartnerSession *self,
                                       gboolean             side_lying)
@@ -409,6 +417,21 @@ coach_partner_session_answer_pressure (CoachPartnerSession *self,
     return;
   self->pressure = pressure;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESSURE]);
+}
+
+/* Returns: (transfer full): the check-in question, shown and said to the one giving. */
+char *
+coach_partner_session_dup_check_in_prompt (CoachPartnerSession *self)
+{
+  const char *name;
+
+  g_return_val_if_fail (COACH_IS_PARTNER_SESSION (self), NULL);
+
+  name = coach_partner_session_get_receiver_name (self);
+  /* Translators: a pressure check-in, said and shown to the one giving the massage; %s is
+   * the receiver's name */
+  return name != NULL ? g_strdup_printf (_("Ask %s: how is the pressure, 0 to 10?"), name)
+                      : g_strdup (_("Ask: how is the pressure, 0 to 10?"));
 }
 
 /* Returns: (nullable): how the giver's pressure should differ from the cards', shown with

@@ -39,6 +39,8 @@ void                 coach_partner_session_swap_roles       (CoachPartnerSession
 /* The receiver's profile: the person's preferences, or the partner profile. */
 GObject             *coach_partner_session_get_receiver_profile (CoachPartnerSession *self);
 guint32              coach_partner_session_get_receiver_conditions (CoachPartnerSession *self);
+/* The partner's name when they receive, %NULL when the person does. */
+const char          *coach_partner_session_get_receiver_name (CoachPartnerSession *self);
 
 /* How the receiver lies. The person may ask for side-lying (lying face down is
  * uncomfortable for some); pregnancy requires it, whatever was asked. */
@@ -65,6 +67,7 @@ void                 coach_partner_session_answer_pressure  (CoachPartnerSession
                                                              CoachPressureAnswer   answer);
 guint                coach_partner_session_get_n_answers    (CoachPartnerSession  *self);
 
+char                *coach_partner_session_dup_check_in_prompt (CoachPartnerSession *self);
 const char          *coach_pressure_get_advice              (int                   pressure);
 const char          *coach_pressure_get_spoken              (int                   pressure);
 

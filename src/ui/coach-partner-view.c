@@ -297,19 +297,12 @@ add_action (GtkWidget  *widget,
 
 /* ---- Safety check ------------------------------------------------------------------- */
 
-static const char *
-receiver_name (CoachPartnerView *self)
-{
-  return coach_partner_session_get_receiver (self->session) == COACH_RECEIVER_PARTNER
-         ? coach_partner_get_name (coach_partner_session_get_partner (self->session)) : NULL;
-}
-
 /* The receiver's own check: today's red flags, unticked, and their conditions, which edit
  * their profile. */
 static void
 build_safety (CoachPartnerView *self)
 {
-  const char *name = receiver_name (self);
+  const char *name = coach_partner_session_get_receiver_name (self->session);
   g_autofree char *intro = NULL;
 
   if (name != NULL)
@@ -409,7 +402,7 @@ plan (CoachPartnerView *self)
 {
   g_autoptr(GError) error = NULL;
   CoachPartner *partner = coach_partner_session_get_partner (self->session);
-  const char *name = receiver_name (self);
+  const char *name = coach_partner_session_get_receiver_name (self->session);
   CoachPose position = coach_partner_session_get_position (self->session);
   CoachTechnique *picture = coach_catalog_lookup (self->catalog, position == COACH_POSE_PARTNER_SIDE_LYING
                                                                  ? SIDE_LYING_TECHNIQUE : FACE_DOWN_TECHNIQUE);

@@ -149,29 +149,7 @@ update_rows (CoachPlayerView *self)
     update_row (self, i);
 }
 
-/* Everything about the current phase: which step, what to do, what comes next. */
 /* ---- Partner massage ---------------------------------------------------------------- */
-
-/* The receiver's name as the giver addresses them, or NULL when the person receives. */
-static const char *
-receiver_name (CoachPlayerView *self)
-{
-  if (self->partner == NULL ||
-      coach_partner_session_get_receiver (self->partner) == COACH_RECEIVER_SELF)
-    return NULL;
-  return coach_partner_get_name (coach_partner_session_get_partner (self->partner));
-}
-
-static char *
-check_in_prompt (CoachPlayerView *self)
-{
-  const char *name = receiver_name (self);
-
-  /* Translators: a pressure check-in, said and shown to the one giving the massage; %s is
-   * the receiver's name */
-  return name != NULL ? g_strdup_printf (_("Ask %s: how is the pressure, 0 to 10?"), name)
-                      : g_strdup (_("Ask: how is the pressure, 0 to 10?"));
-}
 
 static void
 update_pressure (CoachPlayerView *self)
@@ -209,7 +187,7 @@ check_in_timed_out (gpointer user_data)
 static void
 show_check_in (CoachPlayerView *self)
 {
-  g_autofree char *prompt = check_in_prompt (self);
+  g_autofree char *prompt = coach_partner_session_dup_check_in_prompt (self->partner);
 
   gtk_label_set_label (self->check_in_label, prompt);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "player.answer-pressure", TRUE);
@@ -278,6 +256,7 @@ swap_roles_action (GtkWidget  *widget,
   g_signal_emit (self, signals[SIGNAL_SWAP_ROLES], 0, partner);
 }
 
+/* Everything about the current phase: which step, what to do, what comes next. */
 static void
 update_phase (CoachPlayerView *self)
 {
