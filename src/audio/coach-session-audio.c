@@ -110,6 +110,22 @@ play (CoachSessionAudio *self,
     drop_player (self, error);
 }
 
+/* Where @cue at @due is in the plan, or -1. */
+static int
+find_planned (CoachSessionAudio *self,
+              CoachCue           cue,
+              gint64             due)
+{
+  for (guint i = 0; i < self->planned->len; i++)
+    {
+      const Planned *p = &g_array_index (self->planned, Planned, i);
+
+      if (p->cue == cue && p->due == due)
+        return i;
+    }
+  return -1;
+}
+
 /* The cue of an event at @ideal_time: nothing if it was planned (the player has it on its
  * sample already), else now. */
 static void
@@ -117,18 +133,12 @@ play_for_event (CoachSessionAudio *self,
                 CoachCue           cue,
                 gint64             ideal_time)
 {
-  for (guint i = 0; i < self->planned->len; i++)
-    {
-      const Planned *p = &g_array_index (self->planned, Planned, i);
+  int planned = find_planned (self, cue, ideal_time);
 
-      if (p->cue == cue && p->due == ideal_time)
-        {
-          g_array_remove_index_fast (self->planned, i);
-          return;
-        }
-    }
-
-  play (self, cue);
+  if (planned >= 0)
+    g_array_remove_index_fast (self->planned, planned);
+  else
+    play (self, cue);
 }
 
 static void
@@ -141,15 +151,8 @@ plan (CoachSessionAudio *self,
   g_autoptr(GError) error = NULL;
 
   /* Due already: its event comes now and plays it. */
-  if (due <= now || self->player == NULL)
+  if (due <= now || self->player == NULL || find_planned (self, cue, due) >= 0)
     return;
-  for (guint i = 0; i < self->planned->len; i++)
-    {
-      const Planned *p = &g_array_index (self->planned, Planned, i);
-
-      if (p->cue == cue && p->due == due)
-        return;
-    }
 
   if (!coach_cue_player_play_at (self->player, cue, due, &error))
     {
