@@ -8,7 +8,7 @@ set -eu
 packages="
   meson ninja-build pkg-config gcc gettext
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libgtk-4-bin libadwaita-1-dev
-  libgdk-pixbuf-2.0-dev librsvg2-common
+  libgdk-pixbuf-2.0-dev librsvg2-common libsqlite3-dev
   libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev gstreamer1.0-tools
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-espeak
   desktop-file-utils appstream

@@ -6,52 +6,25 @@
 #include <glib/gstdio.h>
 
 #include "coach-partner-store.h"
+#include "file-test-util.h"
 
 /* Quotes, markup characters and non-ASCII: all must survive the file. */
 #define TRICKY_NAME "Zoë “Z” <Ana & 'Bo'> \"Q\""
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  if (!g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_remove (path);
-      return;
-    }
-
-  dir = g_dir_open (path, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      remove_tree (child);
-    }
-  g_rmdir (path);
-}
-
-typedef struct {
-  char *dir;
-  char *path;
-} Fixture;
+typedef TestFileFixture Fixture;
 
 static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  fixture->dir = g_dir_make_tmp ("backcoach-partner-XXXXXX", NULL);
-  g_assert_nonnull (fixture->dir);
-  fixture->path = g_build_filename (fixture->dir, "backcoach", "partners.xml", NULL);
+  test_file_fixture_init (fixture, "partners.xml");
 }
 
 static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
+  test_file_fixture_clear (fixture);
 }
 
 static CoachPartnerStore *

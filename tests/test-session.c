@@ -687,11 +687,13 @@ test_restart_mid_step (void)
   run_to (h, 16.25);
   g_assert_cmpuint (coach_session_get_index (h->session), ==, 1);
   g_assert_cmpint (coach_session_get_elapsed (h->session), ==, us (10 + 2.25));
+  g_assert_cmpint (coach_session_get_item_elapsed (h->session, 1), ==, us (2.25));
   h->taken = h->events->len;
 
   g_assert_true (coach_session_restart_step (h->session));
   assert_events (h, "G1:2@16.25");
   g_assert_cmpint (coach_session_get_elapsed (h->session), ==, us (10));
+  g_assert_cmpint (coach_session_get_item_elapsed (h->session, 1), ==, 0);
   g_assert_true (coach_session_get_item_done (h->session, 0));
   run_to (h, 18.25);
   assert_events (h, "S1:1@17.25 B1:10@18.25");
@@ -928,6 +930,10 @@ test_stop (void)
   g_assert_false (coach_session_get_item_done (h->session, 1));
   g_assert_cmpint (coach_session_get_elapsed (h->session), ==, us (14.75));
   g_assert_cmpuint (coach_session_get_done_seconds (h->session), ==, 14);
+  /* Per item, for the history: the done step whole, the stopped one in part, none after. */
+  g_assert_cmpint (coach_session_get_item_elapsed (h->session, 0), ==, us (10));
+  g_assert_cmpint (coach_session_get_item_elapsed (h->session, 1), ==, us (4.75));
+  g_assert_cmpint (coach_session_get_item_elapsed (h->session, 2), ==, 0);
   g_assert_cmpint (coach_session_get_time_left (h->session), ==, us (30 - 14.75));
 
   /* The summary does not change as time goes by. */

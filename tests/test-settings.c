@@ -152,6 +152,8 @@ other_value (GParamSpec *pspec,
       GParamSpecUInt *u = G_PARAM_SPEC_UINT (pspec);
       g_value_set_uint (value, u->default_value > u->minimum ? u->minimum : u->maximum);
     }
+  else if (G_IS_PARAM_SPEC_INT64 (pspec))
+    g_value_set_int64 (value, 1795000000);
   else if (G_IS_PARAM_SPEC_BOOLEAN (pspec))
     g_value_set_boolean (value, !G_PARAM_SPEC_BOOLEAN (pspec)->default_value);
   else if (G_IS_PARAM_SPEC_DOUBLE (pspec))

@@ -28,6 +28,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "coach-file-util.h"
 #include "coach-partner-store.h"
 #include "coach-technique.h"
 
@@ -733,22 +734,6 @@ coach_partner_store_get_path (CoachPartnerStore *self)
   return self->path;
 }
 
-/* partners.xml.damaged-20250131-184502, or with -2, -3... when that is taken. */
-static char *
-damaged_path (const char *path)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-  char *candidate = g_strdup_printf ("%s.damaged-%s", path, stamp);
-
-  for (guint n = 2; g_file_test (candidate, G_FILE_TEST_EXISTS); n++)
-    {
-      g_free (candidate);
-      candidate = g_strdup_printf ("%s.damaged-%s-%u", path, stamp, n);
-    }
-  return candidate;
-}
-
 /**
  * coach_partner_store_load:
  *
@@ -808,7 +793,7 @@ coach_partner_store_load (CoachPartnerStore  *self,
   replace_partners (self, none);
   g_message ("%s", local_error->message);
 
-  moved = damaged_path (self->path);
+  moved = coach_file_damaged_path (self->path);
   moved_display = g_filename_display_name (moved);
   if (g_rename (self->path, moved) != 0)
     {

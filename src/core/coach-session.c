@@ -891,6 +891,26 @@ coach_session_get_item_done (CoachSession *self,
   return item_at (self, index)->done;
 }
 
+/* Microseconds of item @index done: all of it once done, the part that has run of the current
+ * step (also when stopped), else 0. Summed per technique for the history. */
+gint64
+coach_session_get_item_elapsed (CoachSession *self,
+                                guint         index)
+{
+  g_return_val_if_fail (COACH_IS_SESSION (self), 0);
+  g_return_val_if_fail (index < self->items->len, 0);
+
+  if (item_at (self, index)->done)
+    return (gint64) item_at (self, index)->duration * G_USEC_PER_SEC;
+  if (index != self->index)
+    return 0;
+  if (self->state == COACH_SESSION_STATE_RUNNING)
+    return phase_elapsed (self, self->clock (self->clock_data));
+  if (self->stopped)
+    return self->stopped_run;
+  return 0;
+}
+
 guint
 coach_session_get_get_ready_seconds (CoachSession *self)
 {

@@ -95,6 +95,10 @@ guint              coach_session_get_n_items           (CoachSession      *self)
 /* Whether item @index ran to its end (previous or restart_step back to it clears the mark). */
 gboolean           coach_session_get_item_done         (CoachSession      *self,
                                                         guint              index);
+/* Step time done of item @index, in microseconds: its duration once done, the part run of
+ * the current step (also after stop), else 0. */
+gint64             coach_session_get_item_elapsed      (CoachSession      *self,
+                                                        guint              index);
 /* Seconds of each get-ready period; a change applies from the next one. */
 guint              coach_session_get_get_ready_seconds (CoachSession      *self);
 void               coach_session_set_get_ready_seconds (CoachSession      *self,

@@ -37,6 +37,8 @@ enum {
   PROP_CHECK_IN_MINUTES,
   PROP_PRESSURE_PREFERENCE,
   PROP_LAST_PARTNER,
+  PROP_RATE_PAIN,
+  PROP_PEG_OFFERED,
   N_PROPS
 };
 
@@ -67,6 +69,7 @@ is_preference (guint prop_id)
     case PROP_SAFETY_STATUS:
     case PROP_PRESSURE_PREFERENCE:
     case PROP_LAST_PARTNER:
+    case PROP_PEG_OFFERED:
       return FALSE;
     default:
       return TRUE;
@@ -239,6 +242,10 @@ coach_settings_class_init (CoachSettingsClass *klass)
     g_param_spec_int ("pressure-preference", NULL, NULL, -2, 2, 0, PARAM_FLAGS);
   properties[PROP_LAST_PARTNER] =
     g_param_spec_string ("last-partner", NULL, NULL, "", PARAM_FLAGS);
+  properties[PROP_RATE_PAIN] =
+    g_param_spec_boolean ("rate-pain", NULL, NULL, TRUE, PARAM_FLAGS);
+  properties[PROP_PEG_OFFERED] =
+    g_param_spec_int64 ("peg-offered", NULL, NULL, 0, G_MAXINT64, 0, PARAM_FLAGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -313,6 +320,8 @@ GETTER (CoachSafetyStatus, safety_status, PROP_SAFETY_STATUS, g_value_get_enum,
 GETTER (guint, check_in_minutes, PROP_CHECK_IN_MINUTES, g_value_get_uint, 2)
 GETTER (int, pressure_preference, PROP_PRESSURE_PREFERENCE, g_value_get_int, 0)
 GETTER (const char *, last_partner, PROP_LAST_PARTNER, g_value_get_string, "")
+GETTER (gboolean, rate_pain, PROP_RATE_PAIN, g_value_get_boolean, TRUE)
+GETTER (gint64, peg_offered, PROP_PEG_OFFERED, g_value_get_int64, 0)
 
 /**
  * coach_settings_save_window_state:

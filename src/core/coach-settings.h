@@ -60,6 +60,11 @@ guint          coach_settings_get_check_in_minutes (CoachSettings *self);
 int            coach_settings_get_pressure_preference (CoachSettings *self);
 const char    *coach_settings_get_last_partner     (CoachSettings *self);
 
+/* History: whether to ask for pain ratings before and after a routine; when the weekly PEG
+ * check-in was last offered (Unix time, 0 for never). */
+gboolean       coach_settings_get_rate_pain        (CoachSettings *self);
+gint64         coach_settings_get_peg_offered      (CoachSettings *self);
+
 const char * const *coach_settings_get_chosen_techniques (CoachSettings *self);
 gboolean       coach_settings_is_technique_chosen  (CoachSettings *self,
                                                     const char    *id);
