@@ -31,5 +31,8 @@ DISPLAY=":$(cat "$tmp/display")"
 export DISPLAY
 export GDK_BACKEND=x11
 unset WAYLAND_DISPLAY
+# Whatever a test records (history, partners) stays in its own folder.
+mkdir -p "$tmp/data"
+export XDG_DATA_HOME="$tmp/data"
 
 dbus-run-session -- "$@"

@@ -96,7 +96,7 @@ on_startup (GApplication *app)
 {
   CoachSettings *settings = coach_application_get_settings (COACH_APPLICATION (app));
 
-  g_object_set (settings, "first-run-done", TRUE, "get-ready-seconds", 0,
+  g_object_set (settings, "first-run-done", TRUE, "get-ready-seconds", 0, "rate-pain", FALSE,
                 "voice-guidance", FALSE, "window-width", 1280, "window-height", 800, NULL);
   coach_settings_set_safety_status (settings, COACH_SAFETY_STATUS_CLEAR);
 }

@@ -311,8 +311,7 @@ test_window (void)
     {
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", views[i]));
       g_assert_cmpstr (coach_window_get_view (window), ==, views[i]);
-      /* Today's routine and the cards have their own views; history is an empty state until
-       * its feature. */
+      /* Today's routine, the cards and the history have their own views. */
       if (i == 0)
         {
           g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (coach_window_get_today_view (window))));
@@ -328,7 +327,15 @@ test_window (void)
                             coach_catalog_get_techniques (coach_application_get_catalog (app))->len);
           continue;
         }
-      /* The view shown is an empty state that got its icon when it was first shown. */
+      /* The history, read off the main thread, is empty: its empty state shows. */
+      {
+        CoachHistoryView *history = coach_window_get_history_view (window);
+
+        wait_until (widget_is_mapped, history);
+        while (coach_history_view_is_loading (history))
+          g_main_context_iteration (NULL, TRUE);
+        g_assert_cmpstr (coach_history_view_get_page (history), ==, "empty");
+      }
       visible = find_visible_status_page (GTK_WIDGET (window));
       g_assert_nonnull (visible);
       g_assert_nonnull (adw_status_page_get_icon_name (visible));

@@ -20,6 +20,7 @@ struct _CoachApplication
   CoachCatalog   *catalog;
   CoachPartnerStore *partner_store;
   char           *partner_store_problem;
+  CoachHistoryStore *history_store;
   CoachCuePlayer *cue_player;
   guint           cue_release_id;
 };
@@ -213,10 +214,24 @@ coach_application_dispose (GObject *object)
     coach_partner_store_flush (self->partner_store);
   g_clear_object (&self->partner_store);
   g_clear_pointer (&self->partner_store_problem, g_free);
+  /* Every session asked to be recorded is on disk before the app goes. */
+  if (self->history_store != NULL)
+    coach_history_store_wait (self->history_store);
+  g_clear_object (&self->history_store);
   g_clear_object (&self->catalog);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (coach_application_parent_class)->dispose (object);
+}
+
+static void
+coach_application_shutdown (GApplication *app)
+{
+  CoachApplication *self = COACH_APPLICATION (app);
+
+  G_APPLICATION_CLASS (coach_application_parent_class)->shutdown (app);
+  if (self->history_store != NULL)
+    coach_history_store_wait (self->history_store);
 }
 
 static void
@@ -228,6 +243,7 @@ coach_application_class_init (CoachApplicationClass *klass)
   object_class->dispose = coach_application_dispose;
   app_class->activate = coach_application_activate;
   app_class->startup = coach_application_startup;
+  app_class->shutdown = coach_application_shutdown;
   app_class->handle_local_options = coach_application_handle_local_options;
 }
 
@@ -293,6 +309,61 @@ coach_application_get_partner_store (CoachApplication  *self,
   if (problem != NULL)
     *problem = self->partner_store_problem;
   return self->partner_store;
+}
+
+/**
+ * coach_application_get_history_store:
+ *
+ * Returns: (transfer none): the recorded sessions; the file is opened by the first operation,
+ * off the main thread.
+ */
+CoachHistoryStore *
+coach_application_get_history_store (CoachApplication *self)
+{
+  g_return_val_if_fail (COACH_IS_APPLICATION (self), NULL);
+
+  if (self->history_store == NULL)
+    self->history_store = coach_history_store_new (NULL);
+  return self->history_store;
+}
+
+static void
+show_message (CoachApplication *self,
+              const char       *heading,
+              const char       *body)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *dialog;
+
+  if (parent == NULL)
+    {
+      g_debug ("%s: %s", heading, body);
+      return;
+    }
+  dialog = adw_message_dialog_new (parent, heading, body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * coach_application_report_history:
+ * @error: (nullable): what went wrong with a history operation, if anything
+ *
+ * Shows @error, and, once, that a damaged history file was moved aside, in plain words.
+ */
+void
+coach_application_report_history (CoachApplication *self,
+                                  const GError     *error)
+{
+  g_autofree char *damage = NULL;
+
+  g_return_if_fail (COACH_IS_APPLICATION (self));
+
+  if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_message (self, _("The History Could Not Be Saved"), error->message);
+  if (self->history_store != NULL &&
+      (damage = coach_history_store_take_damage_report (self->history_store)) != NULL)
+    show_message (self, _("The History Was Damaged"), damage);
 }
 
 /* The player streams silence while it exists, which keeps the sound device awake; a test cue

@@ -6,6 +6,7 @@
 
 #include "coach-catalog.h"
 #include "coach-cue-player.h"
+#include "coach-history-store.h"
 #include "coach-partner-store.h"
 #include "coach-settings.h"
 
@@ -20,6 +21,9 @@ CoachSettings    *coach_application_get_settings (CoachApplication *self);
 CoachCatalog     *coach_application_get_catalog  (CoachApplication *self);
 CoachPartnerStore *coach_application_get_partner_store (CoachApplication  *self,
                                                         const char       **problem);
+CoachHistoryStore *coach_application_get_history_store (CoachApplication *self);
+void              coach_application_report_history (CoachApplication *self,
+                                                    const GError     *error);
 void              coach_application_play_cue_async  (CoachApplication    *self,
                                                      CoachCue             cue,
                                                      GCancellable        *cancellable,

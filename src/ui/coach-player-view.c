@@ -10,8 +10,11 @@
 
 #include <glib/gi18n.h>
 
+#include "coach-application.h"
 #include "coach-format.h"
+#include "coach-history-store.h"
 #include "coach-keys.h"
+#include "coach-pain-scale.h"
 #include "coach-player-view.h"
 #include "coach-session-audio.h"
 #include "coach-step-illustration.h"
@@ -57,12 +60,28 @@ struct _CoachPlayerView
   GtkRevealer           *check_in_revealer;
   GtkLabel              *check_in_label;
   GtkWidget             *check_in_button;
+  GtkLabel              *rate_title;
+  GtkLabel              *rate_intro;
+  GtkListBox            *before_list;
+  GtkWidget             *after_box;
+  GtkLabel              *after_title;
+  GtkListBox            *after_list;
+  GtkLabel              *change_label;
+  AdwEntryRow           *note_row;
 
   /* A partner massage: check-ins at the interval, the pressure the receiver asked for. */
   CoachPartnerSession   *partner;
   GArray                *check_ins;      /* guint: seconds of massage */
   guint                  next_check_in;
   guint                  check_in_timeout_id;
+
+  /* The history: what the routine is called, when it began, the pain ratings (overall
+   * first, then one per sore region; NULL where not asked) and the record once made. */
+  char                  *title;
+  gint64                 started_at;
+  CoachPainScale        *before[1 + COACH_N_REGIONS];
+  CoachPainScale        *after[1 + COACH_N_REGIONS];
+  struct _RecordJob     *record;
 };
 
 G_DEFINE_FINAL_TYPE (CoachPlayerView, coach_player_view, ADW_TYPE_BIN)
@@ -334,6 +353,346 @@ uninhibit (CoachPlayerView *self)
   self->inhibiting = FALSE;
 }
 
+/* ---- History ---------------------------------------------------------------------------- */
+
+/* A session being recorded. Its add runs off the main thread; ratings or a note given after
+ * it update the record once the add has given it its id. */
+typedef struct _RecordJob {
+  CoachHistoryStore   *store;
+  CoachHistorySession *record;
+  gboolean             added;
+  gboolean             update_wanted;
+} RecordJob;
+
+static void
+record_job_clear (gpointer data)
+{
+  RecordJob *job = data;
+
+  g_clear_object (&job->store);
+  g_clear_pointer (&job->record, coach_history_session_unref);
+}
+
+static void
+record_job_unref (RecordJob *job)
+{
+  g_rc_box_release_full (job, record_job_clear);
+}
+
+static void
+report_history (const GError *error)
+{
+  GApplication *app = g_application_get_default ();
+
+  if (COACH_IS_APPLICATION (app))
+    coach_application_report_history (COACH_APPLICATION (app), error);
+}
+
+static void
+on_record_updated (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  coach_history_store_update_finish (COACH_HISTORY_STORE (source), result, &error);
+  report_history (error);
+}
+
+static void
+on_record_added (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  RecordJob *job = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (coach_history_store_add_finish (COACH_HISTORY_STORE (source), result, &error))
+    {
+      job->added = TRUE;
+      if (job->update_wanted)
+        coach_history_store_update_async (job->store, job->record, NULL, on_record_updated, NULL);
+    }
+  report_history (error);
+  record_job_unref (job);
+}
+
+static CoachHistoryStore *
+history_store (void)
+{
+  GApplication *app = g_application_get_default ();
+
+  return COACH_IS_APPLICATION (app) ? coach_application_get_history_store (COACH_APPLICATION (app)) : NULL;
+}
+
+/* Copies what the scales say into @record: overall first, then each region. */
+static void
+fill_ratings (CoachHistorySession  *record,
+              CoachPainScale      **scales,
+              gboolean              after)
+{
+  if (scales[0] != NULL)
+    {
+      if (after)
+        record->pain_after = coach_pain_scale_get_value (scales[0]);
+      else
+        record->pain_before = coach_pain_scale_get_value (scales[0]);
+    }
+  for (guint r = 0; r < COACH_N_REGIONS; r++)
+    {
+      CoachHistoryRegionPain *known = coach_history_session_get_region (record, r);
+      int before = known != NULL ? known->before : COACH_PAIN_NONE;
+      int value;
+
+      if (scales[r + 1] == NULL)
+        continue;
+      value = coach_pain_scale_get_value (scales[r + 1]);
+      if (after && (value >= 0 || known != NULL))
+        coach_history_session_set_region (record, r, before, value);
+      else if (!after && value >= 0)
+        coach_history_session_set_region (record, r, value, COACH_PAIN_NONE);
+    }
+}
+
+/* Records the session once, when some massage was done: at its end, when it is stopped, or
+ * when the player goes away in the middle (the app quits). */
+static void
+record_session (CoachPlayerView *self)
+{
+  CoachHistoryStore *store = history_store ();
+  CoachRoutine *routine;
+  CoachHistorySession *record;
+  RecordJob *job;
+
+  if (self->record != NULL || self->session == NULL || store == NULL ||
+      coach_session_get_elapsed (self->session) < G_USEC_PER_SEC)
+    return;
+
+  routine = coach_session_get_routine (self->session);
+  record = coach_history_session_new ();
+  record->started = self->started_at;
+  record->seconds = coach_session_get_done_seconds (self->session);
+  record->planned_seconds = coach_routine_get_total_duration (routine);
+  record->routine = g_strdup (self->title);
+  record->completed = !coach_session_get_stopped (self->session);
+  if (self->partner != NULL)
+    {
+      record->kind = COACH_HISTORY_PARTNER;
+      record->partner = g_strdup (coach_partner_get_name (coach_partner_session_get_partner (self->partner)));
+      record->receiver = coach_partner_session_get_receiver (self->partner);
+    }
+  fill_ratings (record, self->before, FALSE);
+  for (guint i = 0; i < coach_session_get_n_items (self->session); i++)
+    {
+      const CoachRoutineItem *item = coach_routine_get_item (routine, i);
+      CoachTechnique *technique = coach_catalog_lookup (self->catalog, item->technique);
+      guint seconds = (coach_session_get_item_elapsed (self->session, i) + G_USEC_PER_SEC / 2) / G_USEC_PER_SEC;
+
+      if (seconds > 0)
+        coach_history_session_add_technique (record, item->technique,
+                                             technique != NULL ? coach_technique_get_name (technique) : NULL,
+                                             seconds);
+    }
+
+  job = g_rc_box_new0 (RecordJob);
+  job->store = g_object_ref (store);
+  job->record = record;
+  self->record = job;
+  coach_history_store_add_async (store, record, NULL, on_record_added, g_rc_box_acquire (job));
+}
+
+/* The ratings and note given after the routine go into its record. */
+static void
+save_after (CoachPlayerView *self)
+{
+  RecordJob *job = self->record;
+  const char *note;
+  g_autofree char *stripped = NULL;
+  gboolean given = FALSE;
+
+  if (job == NULL || !gtk_widget_get_visible (self->after_box))
+    return;
+
+  for (guint i = 0; i <= COACH_N_REGIONS; i++)
+    given |= self->after[i] != NULL && coach_pain_scale_get_value (self->after[i]) >= 0;
+  note = gtk_editable_get_text (GTK_EDITABLE (self->note_row));
+  stripped = g_strstrip (g_strdup (note));
+  if (!given && *stripped == '\0')
+    return;
+
+  fill_ratings (job->record, self->after, TRUE);
+  g_free (job->record->note);
+  job->record->note = *stripped != '\0' ? g_steal_pointer (&stripped) : NULL;
+  /* Saved once: leaving again (after Swap Roles, say) has nothing new. */
+  gtk_widget_set_visible (self->after_box, FALSE);
+
+  if (job->added)
+    coach_history_store_update_async (job->store, job->record, NULL, on_record_updated, NULL);
+  else
+    job->update_wanted = TRUE;
+}
+
+/* "6", or "5.5" for a mean of regions. */
+static char *
+format_pain (double pain)
+{
+  if (pain == (int) pain)
+    return g_strdup_printf ("%d", (int) pain);
+  return g_strdup_printf ("%.1f", pain);
+}
+
+/* What the ratings after say against those before. */
+static void
+update_change (CoachPlayerView *self)
+{
+  g_autoptr(CoachHistorySession) probe = NULL;
+  g_autofree char *before_text = NULL;
+  g_autofree char *after_text = NULL;
+  g_autofree char *text = NULL;
+  double before, after;
+
+  if (self->record == NULL)
+    return;
+  probe = coach_history_session_copy (self->record->record);
+  fill_ratings (probe, self->after, TRUE);
+  before = coach_history_session_get_pain (probe, FALSE);
+  after = coach_history_session_get_pain (probe, TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->change_label), before >= 0 && after >= 0);
+  if (before < 0 || after < 0)
+    return;
+
+  before_text = format_pain (before);
+  after_text = format_pain (after);
+  if (coach_pain_is_meaningful_drop (before, after))
+    /* Translators: after a routine, e.g. "Pain 6 → 3: much better, a change people clearly notice." */
+    text = g_strdup_printf (_("Pain %s → %s: much better, a change people clearly notice."), before_text, after_text);
+  else if (after < before)
+    text = g_strdup_printf (_("Pain %s → %s: a little better."), before_text, after_text);
+  else if (after == before)
+    text = g_strdup_printf (_("Pain %s → %s: about the same."), before_text, after_text);
+  else
+    text = g_strdup_printf (_("Pain %s → %s: more than before. If it is sharp, shooting or spreading, "
+                              "see the stop signals and ask a doctor."), before_text, after_text);
+  gtk_label_set_label (self->change_label, text);
+}
+
+static void
+on_after_changed (CoachPainScale  *scale,
+                  GParamSpec      *pspec,
+                  CoachPlayerView *self)
+{
+  update_change (self);
+}
+
+static void begin (CoachPlayerView *self);
+
+static void
+on_before_activate (CoachPainScale  *scale,
+                    CoachPlayerView *self)
+{
+  begin (self);
+}
+
+/* Enter after a rating moves on to the next one, and from the last to the note. */
+static void
+on_after_activate (CoachPainScale  *scale,
+                   CoachPlayerView *self)
+{
+  if (!gtk_widget_child_focus (GTK_WIDGET (self->after_box), GTK_DIR_TAB_FORWARD))
+    gtk_widget_grab_focus (GTK_WIDGET (self->note_row));
+}
+
+/* One rating overall and one per sore region of whoever receives. */
+static void
+build_ratings (CoachPlayerView  *self,
+               GtkListBox       *list,
+               CoachPainScale  **scales,
+               gboolean          after)
+{
+  GObject *profile = self->partner != NULL
+                     ? coach_partner_session_get_receiver_profile (self->partner)
+                     : G_OBJECT (self->settings);
+  guint regions = 0;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+  memset (scales, 0, sizeof (CoachPainScale *) * (1 + COACH_N_REGIONS));
+
+  g_object_get (profile, "sore-regions", &regions, NULL);
+  for (guint i = 0; i <= COACH_N_REGIONS; i++)
+    {
+      const char *title;
+
+      if (i > 0 && (regions & (1u << (i - 1))) == 0)
+        continue;
+      title = i == 0 ? (regions != 0 ? _("Overall") : _("Your back"))
+                     : coach_vocab_get_label (COACH_VOCAB_REGION, i - 1);
+      gtk_list_box_append (list, coach_pain_scale_row_new (title, &scales[i]));
+      {
+        /* For tests to find them: "pain-overall", "lower-back", "after-lower-back"... */
+        g_autofree char *name = g_strconcat (after ? "after-" : "",
+                                             i == 0 ? "pain-overall" : coach_vocab_to_id (COACH_VOCAB_REGION, i - 1),
+                                             NULL);
+
+        gtk_widget_set_name (GTK_WIDGET (scales[i]), name);
+      }
+      if (after)
+        {
+          g_signal_connect_object (scales[i], "notify::value", G_CALLBACK (on_after_changed), self, 0);
+          g_signal_connect_object (scales[i], "activate", G_CALLBACK (on_after_activate), self, 0);
+        }
+      else
+        g_signal_connect_object (scales[i], "activate", G_CALLBACK (on_before_activate), self, 0);
+    }
+}
+
+/* Who is asked: "your" pain, or the partner's when they receive. */
+static char *
+ratings_title (CoachPlayerView *self,
+               gboolean         after)
+{
+  const char *name = self->partner != NULL ? coach_partner_session_get_receiver_name (self->partner) : NULL;
+
+  if (name == NULL)
+    return g_strdup (after ? _("How Is Your Pain Now?") : _("How Is Your Pain?"));
+  /* Translators: %s is the partner who receives the massage */
+  return g_strdup_printf (after ? _("Ask %s About the Pain Now") : _("Ask %s About the Pain"), name);
+}
+
+static void
+show_ratings_before (CoachPlayerView *self)
+{
+  g_autofree char *title = ratings_title (self, FALSE);
+
+  gtk_label_set_label (self->rate_title, title);
+  gtk_label_set_label (self->rate_intro,
+                       _("Optional: from 0, no pain, to 10, the worst pain imaginable. Rate it again "
+                         "at the end, and your history shows what helps."));
+  build_ratings (self, self->before_list, self->before, FALSE);
+  gtk_stack_set_visible_child_name (self->stack, "rate");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "player.begin", TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->before[0]));
+}
+
+/* After a recorded session (and when ratings are wanted): the same ratings again. */
+static gboolean
+show_ratings_after (CoachPlayerView *self)
+{
+  g_autofree char *title = NULL;
+  gboolean wanted = self->record != NULL && coach_settings_get_rate_pain (self->settings);
+
+  gtk_widget_set_visible (self->after_box, wanted);
+  gtk_widget_set_visible (GTK_WIDGET (self->change_label), FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (self->note_row), "");
+  if (!wanted)
+    return FALSE;
+  title = ratings_title (self, TRUE);
+  gtk_label_set_label (self->after_title, title);
+  build_ratings (self, self->after_list, self->after, TRUE);
+  return TRUE;
+}
+
 static void
 show_summary (CoachPlayerView *self)
 {
@@ -369,6 +728,8 @@ show_summary (CoachPlayerView *self)
     }
   else
     gtk_widget_grab_focus (self->done_button);
+  if (show_ratings_after (self))
+    gtk_widget_grab_focus (GTK_WIDGET (self->after[0]));
   coach_step_illustration_set_playing (self->illustration, FALSE);
   update_rows (self);
 }
@@ -431,6 +792,7 @@ on_session_event (CoachSession      *session,
     case COACH_SESSION_EVENT_ROUTINE_FINISHED:
       uninhibit (self);
       update_actions (self);
+      record_session (self);
       show_summary (self);
       notify_finished (self);
       break;
@@ -622,12 +984,37 @@ fullscreen_action (GtkWidget  *widget,
     gtk_window_fullscreen (GTK_WINDOW (root));
 }
 
+/* Leaving in the middle stops the routine; when pain is rated, the summary then asks
+ * how it is now, as after a whole routine. */
 static void
 leave_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
-  coach_player_view_leave (COACH_PLAYER_VIEW (widget));
+  CoachPlayerView *self = COACH_PLAYER_VIEW (widget);
+  CoachSessionState state = self->session != NULL ? coach_session_get_state (self->session)
+                                                  : COACH_SESSION_STATE_IDLE;
+
+  if (state != COACH_SESSION_STATE_IDLE && state != COACH_SESSION_STATE_FINISHED &&
+      coach_settings_get_rate_pain (self->settings) &&
+      coach_session_get_elapsed (self->session) >= G_USEC_PER_SEC)
+    {
+      coach_session_stop (self->session);
+      uninhibit (self);
+      update_actions (self);
+      record_session (self);
+      show_summary (self);
+      return;
+    }
+  coach_player_view_leave (self);
+}
+
+static void
+begin_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  begin (COACH_PLAYER_VIEW (widget));
 }
 
 /* ---- Object ------------------------------------------------------------------------- */
@@ -635,6 +1022,11 @@ leave_action (GtkWidget  *widget,
 static void
 clear_session (CoachPlayerView *self)
 {
+  record_session (self);
+  save_after (self);
+  g_clear_pointer (&self->record, record_job_unref);
+  g_clear_pointer (&self->title, g_free);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "player.begin", FALSE);
   hide_check_in (self);
   g_clear_object (&self->partner);
   g_clear_pointer (&self->check_ins, g_array_unref);
@@ -718,6 +1110,14 @@ coach_player_view_class_init (CoachPlayerViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CoachPlayerView, check_in_revealer);
   gtk_widget_class_bind_template_child (widget_class, CoachPlayerView, check_in_label);
   gtk_widget_class_bind_template_child (widget_class, CoachPlayerView, check_in_button);
+  gtk_widget_class_bind_template_child (widget_class, CoachPlayerView, rate_title);
+  gtk_widget_class_bind_template_child (widget_class, CoachPlayerView, rate_intro);
+  gtk_widget_class_bind_template_child (widget_class, CoachPlayerView, before_list);
+  gtk_widget_class_bind_template_child (widget_class, CoachPlayerView, after_box);
+  gtk_widget_class_bind_template_child (widget_class, CoachPlayerView, after_title);
+  gtk_widget_class_bind_template_child (widget_class, CoachPlayerView, after_list);
+  gtk_widget_class_bind_template_child (widget_class, CoachPlayerView, change_label);
+  gtk_widget_class_bind_template_child (widget_class, CoachPlayerView, note_row);
 
   gtk_widget_class_install_action (widget_class, "player.toggle-pause", NULL, control_action);
   gtk_widget_class_install_action (widget_class, "player.previous", NULL, control_action);
@@ -725,6 +1125,7 @@ coach_player_view_class_init (CoachPlayerViewClass *klass)
   gtk_widget_class_install_action (widget_class, "player.restart", NULL, control_action);
   gtk_widget_class_install_action (widget_class, "player.fullscreen", NULL, fullscreen_action);
   gtk_widget_class_install_action (widget_class, "player.leave", NULL, leave_action);
+  gtk_widget_class_install_action (widget_class, "player.begin", NULL, begin_action);
   gtk_widget_class_install_action (widget_class, "player.answer-pressure", "s", answer_pressure_action);
   gtk_widget_class_install_action (widget_class, "player.swap-roles", NULL, swap_roles_action);
   gtk_widget_class_install_action (widget_class, "player.check-in", NULL, check_in_action);
@@ -759,6 +1160,7 @@ coach_player_view_init (CoachPlayerView *self)
 
   update_actions (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "player.answer-pressure", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "player.begin", FALSE);
 }
 
 /* Gives the view the profile (get-ready count, sound choices) and the catalog. */
@@ -804,8 +1206,6 @@ coach_player_view_start_partner (CoachPlayerView     *self,
                                  const char          *audio_sink,
                                  CoachPartnerSession *partner)
 {
-  GtkApplication *app = GTK_APPLICATION (g_application_get_default ());
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *child;
 
   g_return_if_fail (COACH_IS_PLAYER_VIEW (self));
@@ -840,6 +1240,25 @@ coach_player_view_start_partner (CoachPlayerView     *self,
     g_autofree char *length = coach_format_minutes (coach_routine_get_total_duration (routine));
     adw_window_title_set_subtitle (self->window_title, length);
   }
+  self->title = g_strdup (title);
+
+  if (coach_settings_get_rate_pain (self->settings))
+    show_ratings_before (self);
+  else
+    begin (self);
+}
+
+/* The routine itself begins: after the pain rating, when one is asked for. */
+static void
+begin (CoachPlayerView *self)
+{
+  GtkApplication *app = GTK_APPLICATION (g_application_get_default ());
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (self->session == NULL || coach_session_get_state (self->session) != COACH_SESSION_STATE_IDLE)
+    return;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "player.begin", FALSE);
   gtk_stack_set_visible_child_name (self->stack, "session");
 
   self->inhibiting = TRUE;
@@ -849,6 +1268,7 @@ coach_player_view_start_partner (CoachPlayerView     *self,
                                                     GTK_APPLICATION_INHIBIT_SUSPEND,
                                                     _("A guided routine is running"));
 
+  self->started_at = g_get_real_time () / G_USEC_PER_SEC;
   coach_session_attach (self->session, NULL);
   coach_session_start (self->session);
   update_actions (self);

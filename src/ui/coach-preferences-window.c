@@ -32,6 +32,7 @@ struct _CoachPreferencesWindow
   GtkAdjustment        *volume_adjustment;
   GtkSwitch            *cues_switch;
   GtkSwitch            *voice_switch;
+  GtkSwitch            *rate_pain_switch;
   GtkSwitch            *pacing_switch;
 };
 
@@ -180,6 +181,7 @@ coach_preferences_window_constructed (GObject *object)
   bind (self, "pressure-ceiling", self->pressure_adjustment, "value");
   bind (self, "cue-sounds", self->cues_switch, "active");
   bind (self, "voice-guidance", self->voice_switch, "active");
+  bind (self, "rate-pain", self->rate_pain_switch, "active");
   bind (self, "pacing-beats", self->pacing_switch, "active");
   bind (self, "volume", self->volume_adjustment, "value");
 
@@ -272,6 +274,7 @@ coach_preferences_window_class_init (CoachPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CoachPreferencesWindow, volume_adjustment);
   gtk_widget_class_bind_template_child (widget_class, CoachPreferencesWindow, cues_switch);
   gtk_widget_class_bind_template_child (widget_class, CoachPreferencesWindow, voice_switch);
+  gtk_widget_class_bind_template_child (widget_class, CoachPreferencesWindow, rate_pain_switch);
   gtk_widget_class_bind_template_child (widget_class, CoachPreferencesWindow, pacing_switch);
   gtk_widget_class_bind_template_callback (widget_class, on_reset_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_test_cue_clicked);

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "coach-partner-view.h"
+#include "coach-history-view.h"
 #include "coach-player-view.h"
 #include "coach-safety.h"
 #include "coach-techniques-view.h"
@@ -23,6 +24,8 @@ struct _CoachWindow
   AdwViewStack         *stack;
   CoachTodayView       *today_view;
   AdwBin               *techniques_slot;
+  AdwBin               *history_slot;
+  CoachHistoryView     *history_view;
   CoachTechniquesView  *techniques_view;   /* NULL until first shown */
   AdwToastOverlay      *toast_overlay;
 };
@@ -289,6 +292,7 @@ coach_window_class_init (CoachWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/BackCoach/coach-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CoachWindow, today_view);
   gtk_widget_class_bind_template_child (widget_class, CoachWindow, techniques_slot);
+  gtk_widget_class_bind_template_child (widget_class, CoachWindow, history_slot);
   gtk_widget_class_bind_template_child (widget_class, CoachWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, CoachWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, CoachWindow, toast_overlay);
@@ -307,29 +311,19 @@ coach_window_class_init (CoachWindowClass *klass)
                                        "win.show-view", "s", "history");
 }
 
-/* Views are completed when first shown: an empty view gets its large icon, and the cards
- * view is built. Doing either for views nobody has opened would slow start-up for nothing. */
+/* The cards and the history are built when first shown: building views nobody has opened
+ * would slow start-up for nothing. */
 static void
 on_visible_child_changed (AdwViewStack *stack,
                           GParamSpec   *pspec,
                           CoachWindow  *self)
 {
   GtkWidget *child = adw_view_stack_get_visible_child (stack);
-  AdwStatusPage *status;
 
   if (child == GTK_WIDGET (self->techniques_slot))
-    {
-      coach_window_get_techniques_view (self);
-      return;
-    }
-
-  if (!ADW_IS_STATUS_PAGE (child))
-    return;
-
-  status = ADW_STATUS_PAGE (child);
-  if (adw_status_page_get_icon_name (status) == NULL)
-    adw_status_page_set_icon_name (status,
-                                   adw_view_stack_page_get_icon_name (adw_view_stack_get_page (stack, child)));
+    coach_window_get_techniques_view (self);
+  else if (child == GTK_WIDGET (self->history_slot))
+    coach_window_get_history_view (self);
 }
 
 static void
@@ -415,6 +409,24 @@ coach_window_get_techniques_view (CoachWindow *self)
                                    coach_application_get_catalog (COACH_APPLICATION (app)));
     }
   return self->techniques_view;
+}
+
+/* Returns: (transfer none): the history view, built on first use. */
+CoachHistoryView *
+coach_window_get_history_view (CoachWindow *self)
+{
+  CoachApplication *app;
+
+  g_return_val_if_fail (COACH_IS_WINDOW (self), NULL);
+
+  if (self->history_view == NULL)
+    {
+      app = COACH_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+      self->history_view = coach_history_view_new (coach_application_get_history_store (app),
+                                                   coach_application_get_settings (app));
+      adw_bin_set_child (self->history_slot, GTK_WIDGET (self->history_view));
+    }
+  return self->history_view;
 }
 
 /* Returns: (transfer none): the start view with today's routine. */

@@ -6,6 +6,7 @@
 
 #include "coach-application.h"
 #include "coach-partner-view.h"
+#include "coach-history-view.h"
 #include "coach-player-view.h"
 #include "coach-techniques-view.h"
 #include "coach-today-view.h"
@@ -22,6 +23,7 @@ void         coach_window_set_view     (CoachWindow      *self,
                                         const char       *name);
 CoachTodayView *coach_window_get_today_view (CoachWindow  *self);
 CoachTechniquesView *coach_window_get_techniques_view (CoachWindow *self);
+CoachHistoryView  *coach_window_get_history_view   (CoachWindow *self);
 CoachPlayerView *coach_window_get_player_view (CoachWindow *self);
 CoachPartnerView *coach_window_get_partner_view (CoachWindow *self);
 void         coach_window_start_routine (CoachWindow    *self,
