@@ -690,48 +690,6 @@ test_widget_styles (void)
 
 /* ---- The PDF ---------------------------------------------------------------------------- */
 
-/* Runs a poppler-utils tool and returns what it printed. */
-static char *
-run_tool (const char *first,
-          ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *program = g_find_program_in_path (first);
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  const char *arg;
-  int status;
-  va_list args;
-
-  if (program == NULL)
-    g_error ("%s is missing: install poppler-utils (build-aux/install-deps.sh)", first);
-
-  g_ptr_array_add (argv, program);
-  va_start (args, first);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err,
-                &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, &error))
-    g_error ("%s failed: %s\n%s", first, error->message, err);
-  return out;
-}
-
-static guint
-count_pdf_pages (const char *path)
-{
-  g_autofree char *info = run_tool ("pdfinfo", path, NULL);
-  const char *line = strstr (info, "\nPages:");
-
-  g_assert_nonnull (line);
-  return (guint) g_ascii_strtoull (line + strlen ("\nPages:"), NULL, 10);
-}
-
 /* The PDF's text with runs of whitespace as one space, since lines wrap. */
 static char *
 pdf_text (const char *path)

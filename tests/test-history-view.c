@@ -561,9 +561,7 @@ test_export (void)
   g_autofree char *pdf_path = g_build_filename (data_dir, "export.pdf", NULL);
   g_autofree char *csv = NULL;
   g_autofree char *text = NULL;
-  g_autofree char *quoted = NULL;
   g_autoptr(GPtrArray) sessions = recorded ();
-  int status;
 
   g_assert_cmpuint (sessions->len, >, 0);
   coach_window_set_view (window, "history");
@@ -580,13 +578,8 @@ test_export (void)
 
   coach_history_view_export (view, pdf_path, TRUE);
   wait_until (file_exists, pdf_path);
-  quoted = g_shell_quote (pdf_path);
-  {
-    g_autofree char *command = g_strdup_printf ("pdftotext -layout %s -", quoted);
-
-    g_assert_true (g_spawn_command_line_sync (command, &text, NULL, &status, NULL));
-  }
-  g_assert_cmpint (status, ==, 0);
+  text = run_tool ("pdftotext", "-enc", "UTF-8", pdf_path, "-", NULL);
+  g_assert_cmpuint (count_pdf_pages (pdf_path), <=, 2);
   g_assert_nonnull (strstr (text, "Long"));
   coach_window_set_view (window, "today");
 }

@@ -39,4 +39,8 @@ gboolean            press_shortcut       (GtkWidget       *widget,
 GtkWindow          *find_app_window      (GtkApplication  *app,
                                           GType            type);
 
+char               *run_tool             (const char      *first,
+                                          ...) G_GNUC_NULL_TERMINATED;
+guint               count_pdf_pages      (const char      *path);
+
 G_END_DECLS
