@@ -87,3 +87,38 @@ coach_format_mask (CoachVocab vocab,
       }
   return g_string_free (text, FALSE);
 }
+
+/**
+ * coach_format_pain:
+ *
+ * A pain rating as shown: "6", "5.5" for a mean of region ratings, "–" when not rated (< 0).
+ *
+ * Returns: (transfer full): the text.
+ */
+char *
+coach_format_pain (double pain)
+{
+  if (pain < 0)
+    return g_strdup ("–");
+  if (pain == (int) pain)
+    return g_strdup_printf ("%d", (int) pain);
+  return g_strdup_printf ("%.1f", pain);
+}
+
+/**
+ * coach_format_pain_change:
+ *
+ * A change in pain with its sign and a real minus: "−1.5", "+0.5", or "0" for less than 0.05
+ * either way.
+ *
+ * Returns: (transfer full): the text.
+ */
+char *
+coach_format_pain_change (double change)
+{
+  if (change < -0.05)
+    return g_strdup_printf ("−%.1f", -change);
+  if (change > 0.05)
+    return g_strdup_printf ("+%.1f", change);
+  return g_strdup ("0");
+}

@@ -14,5 +14,7 @@ char *coach_format_step_meta (CoachSide   side,
                               guint       seconds);
 char *coach_format_mask      (CoachVocab  vocab,
                               guint32     mask);
+char *coach_format_pain      (double      pain);
+char *coach_format_pain_change (double    change);
 
 G_END_DECLS

@@ -20,6 +20,7 @@
 #include <gtk/gtk.h>
 #include <math.h>
 
+#include "coach-format.h"
 #include "coach-history-chart.h"
 #include "coach-history-report.h"
 #include "coach-history-stats.h"
@@ -184,25 +185,6 @@ format_short_date (gint64 time)
    * g_date_time_format (): "5 Mar 2024 19:30" */
   return local != NULL ? g_date_time_format (local, C_("report date", "%-d %b %Y %H:%M"))
                        : g_strdup ("");
-}
-
-/* A change in pain with its sign: "-1.8", "+0.5", "0.0". */
-static char *
-format_change (double change)
-{
-  if (fabs (change) < 0.05)
-    return g_strdup_printf ("%.1f", 0.0);
-  return g_strdup_printf ("%+.1f", change);
-}
-
-static char *
-format_pain (double pain)
-{
-  if (pain < 0)
-    return g_strdup ("–");
-  if (pain == floor (pain))
-    return g_strdup_printf ("%.0f", pain);
-  return g_strdup_printf ("%.1f", pain);
 }
 
 /* ---- Pages ---------------------------------------------------------------------------- */
@@ -430,7 +412,7 @@ add_figures (Report *r)
   /* Translators: under a number in the PDF report */
   figures[1].caption = _("rated before and after");
 
-  figures[2].value = stats->n_rated > 0 ? format_change (stats->mean_change) : g_strdup ("–");
+  figures[2].value = stats->n_rated > 0 ? coach_format_pain_change (stats->mean_change) : g_strdup ("–");
   /* Translators: under a number such as -1.8 in the PDF report */
   figures[2].caption = _("mean change in pain, in points");
 
@@ -564,7 +546,7 @@ technique_rows (Report *r)
 
       row[0] = g_strdup (t->title);
       row[1] = g_strdup_printf ("%u", t->n_sessions);
-      row[2] = format_change (t->mean_change);
+      row[2] = coach_format_pain_change (t->mean_change);
       g_ptr_array_add (rows, row);
     }
   return rows;
@@ -583,7 +565,7 @@ region_rows (Report *r)
 
       row[0] = g_strdup (coach_vocab_get_label (COACH_VOCAB_REGION, change->region));
       row[1] = g_strdup_printf ("%u", change->n_sessions);
-      row[2] = format_change (change->mean_change);
+      row[2] = coach_format_pain_change (change->mean_change);
       g_ptr_array_add (rows, row);
     }
   return rows;
@@ -747,8 +729,8 @@ add_recent (Report *r)
       CoachHistorySession *session = g_ptr_array_index (own, own->len - 1 - shown);
       g_autofree char *date = format_short_date (session->started);
       g_autofree char *minutes = g_strdup_printf ("%.0f", session->seconds / 60.0);
-      g_autofree char *before = format_pain (coach_history_session_get_pain (session, FALSE));
-      g_autofree char *after = format_pain (coach_history_session_get_pain (session, TRUE));
+      g_autofree char *before = coach_format_pain (coach_history_session_get_pain (session, FALSE));
+      g_autofree char *after = coach_format_pain (coach_history_session_get_pain (session, TRUE));
       g_autofree char *pain = g_strdup_printf ("%s → %s", before, after);
       const char *cells[] = { date, session->routine != NULL ? session->routine : "", minutes,
                               pain };

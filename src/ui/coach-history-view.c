@@ -108,28 +108,6 @@ now_seconds (void)
   return g_get_real_time () / G_USEC_PER_SEC;
 }
 
-/* "6", or "5.5" for a mean of regions. */
-static char *
-format_pain (double pain)
-{
-  if (pain < 0)
-    return g_strdup ("–");
-  if (pain == (int) pain)
-    return g_strdup_printf ("%d", (int) pain);
-  return g_strdup_printf ("%.1f", pain);
-}
-
-/* "−1.5": a change in pain, with a real minus sign. */
-static char *
-format_change (double change)
-{
-  if (change < -0.05)
-    return g_strdup_printf ("−%.1f", -change);
-  if (change > 0.05)
-    return g_strdup_printf ("+%.1f", change);
-  return g_strdup ("0");
-}
-
 static char *
 format_date (gint64 when)
 {
@@ -196,7 +174,7 @@ update_summary (CoachHistoryView        *self,
     }
   else
     {
-      g_autofree char *figure = format_change (stats->mean_change);
+      g_autofree char *figure = coach_format_pain_change (stats->mean_change);
 
       /* Translators: e.g. "−1.8 points over 14 rated sessions" */
       change = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -254,7 +232,7 @@ update_groups (CoachHistoryView        *self,
   for (guint i = 0; i < stats->techniques->len; i++)
     {
       const CoachTechniqueChange *t = &g_array_index (stats->techniques, CoachTechniqueChange, i);
-      g_autofree char *figure = format_change (t->mean_change);
+      g_autofree char *figure = coach_format_pain_change (t->mean_change);
       g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u session", "%u sessions",
                                                              t->n_sessions),
                                                 t->n_sessions);
@@ -269,7 +247,7 @@ update_groups (CoachHistoryView        *self,
   for (guint i = 0; i < stats->regions->len; i++)
     {
       const CoachRegionChange *r = &g_array_index (stats->regions, CoachRegionChange, i);
-      g_autofree char *figure = format_change (r->mean_change);
+      g_autofree char *figure = coach_format_pain_change (r->mean_change);
       g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u session", "%u sessions",
                                                              r->n_sessions),
                                                 r->n_sessions);
@@ -294,8 +272,8 @@ session_subtitle (const CoachHistorySession *session)
   g_string_append (text, length);
   if (before >= 0 || after >= 0)
     {
-      g_autofree char *b = format_pain (before);
-      g_autofree char *a = format_pain (after);
+      g_autofree char *b = coach_format_pain (before);
+      g_autofree char *a = coach_format_pain (after);
 
       g_string_append (text, " · ");
       /* Translators: pain before and after a session, e.g. "pain 6 → 3" */
@@ -368,8 +346,8 @@ session_row_new (CoachHistoryView          *self,
       for (guint i = 0; i < session->regions->len; i++)
         {
           const CoachHistoryRegionPain *r = &g_array_index (session->regions, CoachHistoryRegionPain, i);
-          g_autofree char *b = format_pain (r->before);
-          g_autofree char *a = format_pain (r->after);
+          g_autofree char *b = coach_format_pain (r->before);
+          g_autofree char *a = coach_format_pain (r->after);
 
           if (i > 0)
             g_string_append (list, "\n");

@@ -532,15 +532,6 @@ save_after (CoachPlayerView *self)
     job->update_wanted = TRUE;
 }
 
-/* "6", or "5.5" for a mean of regions. */
-static char *
-format_pain (double pain)
-{
-  if (pain == (int) pain)
-    return g_strdup_printf ("%d", (int) pain);
-  return g_strdup_printf ("%.1f", pain);
-}
-
 /* What the ratings after say against those before. */
 static void
 update_change (CoachPlayerView *self)
@@ -561,8 +552,8 @@ update_change (CoachPlayerView *self)
   if (before < 0 || after < 0)
     return;
 
-  before_text = format_pain (before);
-  after_text = format_pain (after);
+  before_text = coach_format_pain (before);
+  after_text = coach_format_pain (after);
   if (coach_pain_is_meaningful_drop (before, after))
     /* Translators: after a routine, e.g. "Pain 6 → 3: much better, a change people clearly notice." */
     text = g_strdup_printf (_("Pain %s → %s: much better, a change people clearly notice."), before_text, after_text);
