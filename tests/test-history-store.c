@@ -311,8 +311,11 @@ test_update (Fixture       *fixture,
 
   coach_history_session_set_region (session, COACH_REGION_NECK, 4, 4);
   coach_history_session_add_technique (session, "self-neck-kneading", "Neck", 60);
+  g_assert_cmpuint (coach_history_store_get_writes (store, NULL), ==, 0);
   add (store, session);
   add (store, other);
+  /* Readers can tell that something changed: each committed write counts, a read does not. */
+  g_assert_cmpuint (coach_history_store_get_writes (store, NULL), ==, 2);
 
   /* Every field, and the regions and techniques replaced whole. */
   changed = coach_history_session_new ();
@@ -333,6 +336,10 @@ test_update (Fixture       *fixture,
   coach_history_session_add_technique (changed, "partner-tapping", "Tapping", 20);
   g_assert_true (coach_history_store_update (store, changed, &error));
   g_assert_no_error (error);
+  g_assert_cmpuint (coach_history_store_get_writes (store, NULL), ==, 3);
+  g_ptr_array_unref (coach_history_store_load (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (coach_history_store_get_writes (store, NULL), ==, 3);
 
   assert_loads (fixture->path, changed, other, NULL);
   g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM session_regions"), ==, 2);

@@ -59,6 +59,7 @@ struct _CoachHistoryStore
   char         *damage_report;
   gboolean      bad_sessions_reported;
   gboolean      bad_peg_reported;
+  guint64       writes;          /* write transactions committed */
 
   GMutex        queue_lock;      /* guards the pool and the count of operations asked for */
   GCond         queue_done;
@@ -592,7 +593,11 @@ run_transaction (CoachHistoryStore  *self,
   if (!ensure_open (self, error) || !run_statement (self, begin, what, error))
     return FALSE;
   if (func (self, data, what, error) && run_statement (self, STMT_COMMIT, what, error))
-    return TRUE;
+    {
+      if (begin == STMT_BEGIN_WRITE)
+        self->writes++;
+      return TRUE;
+    }
 
   rollback (self);
   return FALSE;
@@ -1792,4 +1797,32 @@ coach_history_store_wait (CoachHistoryStore *self)
   while (self->pending > 0)
     g_cond_wait (&self->queue_done, &self->queue_lock);
   g_mutex_unlock (&self->queue_lock);
+}
+
+/**
+ * coach_history_store_get_writes:
+ *
+ * How many write operations have been committed, and whether any operation is still queued:
+ * a reader that saw the same count with nothing queued already has what is on disk.
+ *
+ * Returns: the count of committed writes.
+ */
+guint64
+coach_history_store_get_writes (CoachHistoryStore *self,
+                                gboolean          *busy)
+{
+  guint64 writes;
+
+  g_return_val_if_fail (COACH_IS_HISTORY_STORE (self), 0);
+
+  if (busy != NULL)
+    {
+      g_mutex_lock (&self->queue_lock);
+      *busy = self->pending > 0;
+      g_mutex_unlock (&self->queue_lock);
+    }
+  g_mutex_lock (&self->lock);
+  writes = self->writes;
+  g_mutex_unlock (&self->lock);
+  return writes;
 }

@@ -116,6 +116,10 @@ gboolean           coach_history_store_load_finish       (CoachHistoryStore   *s
                                                           GPtrArray          **sessions,
                                                           GArray             **peg,
                                                           GError             **error);
+/* The number of write operations committed so far; @busy (out) (optional): whether any
+ * operation is still queued. Lets a reader skip reading again when nothing changed. */
+guint64            coach_history_store_get_writes        (CoachHistoryStore   *self,
+                                                          gboolean            *busy);
 /* Blocks until every operation asked for so far is done (at shutdown: nothing is lost). */
 void               coach_history_store_wait              (CoachHistoryStore   *self);
 

@@ -56,6 +56,8 @@ struct _CoachHistoryView
   guint                n_shown;
   GCancellable        *cancellable;
   gboolean             loading;
+  gboolean             loaded;         /* read at least once */
+  guint64              loaded_writes;  /* the store's write count when last read */
   gboolean             reload_wanted;
 };
 
@@ -482,6 +484,7 @@ on_loaded (GObject      *source,
   self->loading = FALSE;
   if (coach_history_store_load_finish (COACH_HISTORY_STORE (source), result, &sessions, &peg, &error))
     {
+      self->loaded = TRUE;
       g_clear_pointer (&self->sessions, g_ptr_array_unref);
       g_clear_pointer (&self->peg, g_array_unref);
       self->sessions = g_steal_pointer (&sessions);
@@ -512,6 +515,9 @@ coach_history_view_reload (CoachHistoryView *self)
       return;
     }
   self->loading = TRUE;
+  /* Read before asking: a write committed after this is either queued before the load, which
+   * then sees it, or makes the count differ next time. */
+  self->loaded_writes = coach_history_store_get_writes (self->store, NULL);
   if (self->sessions->len == 0 && self->peg->len == 0)
     {
       gtk_stack_set_visible_child_name (self->stack, "loading");
@@ -532,10 +538,14 @@ on_range_changed (GtkDropDown      *dropdown,
 static void
 coach_history_view_map (GtkWidget *widget)
 {
+  CoachHistoryView *self = COACH_HISTORY_VIEW (widget);
+  gboolean busy;
+
   GTK_WIDGET_CLASS (coach_history_view_parent_class)->map (widget);
 
-  /* A routine may have been recorded since the view was last shown. */
-  coach_history_view_reload (COACH_HISTORY_VIEW (widget));
+  /* Read again only when something was recorded since it was last read (a routine, say). */
+  if (!self->loaded || coach_history_store_get_writes (self->store, &busy) != self->loaded_writes || busy)
+    coach_history_view_reload (self);
 }
 
 /* ---- Deleting, with undo ---------------------------------------------------------------- */
