@@ -146,13 +146,6 @@ figure_row_new (const char *title,
 }
 
 static void
-set_subtitle (AdwActionRow *row,
-              const char   *text)
-{
-  adw_action_row_set_subtitle (row, text);
-}
-
-static void
 update_summary (CoachHistoryView        *self,
                 const CoachHistoryStats *stats)
 {
@@ -167,12 +160,12 @@ update_summary (CoachHistoryView        *self,
                                            "%.1f on average, %u in the last 7 days",
                                            stats->weeks[0]),
                               stats->per_week, stats->weeks[0]);
-  set_subtitle (self->per_week_row, per_week);
+  adw_action_row_set_subtitle (self->per_week_row, per_week);
 
   if (stats->n_rated == 0)
     {
-      set_subtitle (self->change_row, _("Rate your pain before and after a routine to see this."));
-      set_subtitle (self->meaningful_row, _("No rated sessions in this period."));
+      adw_action_row_set_subtitle (self->change_row, _("Rate your pain before and after a routine to see this."));
+      adw_action_row_set_subtitle (self->meaningful_row, _("No rated sessions in this period."));
     }
   else
     {
@@ -184,14 +177,14 @@ update_summary (CoachHistoryView        *self,
                                              "%s points over %u rated sessions",
                                              stats->n_rated),
                                 figure, stats->n_rated);
-      set_subtitle (self->change_row, change);
+      adw_action_row_set_subtitle (self->change_row, change);
       /* Translators: e.g. "5 of 14 rated sessions: pain fell by 2 points or 30%, a change people clearly notice" */
       meaningful = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                  "%u of %u rated session: pain fell by 2 points or 30%%, a change people clearly notice",
                                                  "%u of %u rated sessions: pain fell by 2 points or 30%%, a change people clearly notice",
                                                  stats->n_rated),
                                     stats->n_meaningful, stats->n_rated);
-      set_subtitle (self->meaningful_row, meaningful);
+      adw_action_row_set_subtitle (self->meaningful_row, meaningful);
     }
 
   if (!stats->has_trend)
@@ -209,7 +202,7 @@ update_summary (CoachHistoryView        *self,
       else
         trend = g_strdup_printf (_("Your pain before sessions went up by about %s points a week."), amount);
     }
-  set_subtitle (self->trend_row, trend);
+  adw_action_row_set_subtitle (self->trend_row, trend);
 
   gtk_widget_set_visible (GTK_WIDGET (self->peg_score_row), self->peg != NULL && self->peg->len > 0);
   if (self->peg != NULL && self->peg->len > 0)
@@ -220,7 +213,7 @@ update_summary (CoachHistoryView        *self,
 
       /* Translators: the last weekly check-in: "5.3 of 10, on Sat 21 Nov 2026, 18:30" */
       text = g_strdup_printf (_("%.1f of 10, on %s"), coach_peg_entry_get_score (last), date);
-      set_subtitle (self->peg_score_row, text);
+      adw_action_row_set_subtitle (self->peg_score_row, text);
     }
 }
 
