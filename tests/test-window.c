@@ -409,6 +409,57 @@ test_window_restores_size (void)
   g_assert_cmpint (g_settings_get_int (gsettings, "window-height"), ==, 500);
 }
 
+static gboolean
+player_has_session (gpointer data)
+{
+  CoachWindow *window = data;
+  CoachPlayerView *player = coach_window_get_player_view (window);
+
+  return player != NULL && gtk_widget_get_mapped (GTK_WIDGET (player)) &&
+         coach_player_view_get_session (player) != NULL;
+}
+
+/* The desktop file's actions "Start My Routine" and "Partner Session": each opens its flow
+ * at once, even when the app was not running and today's routine is still being planned. */
+static void
+test_open_flows (void)
+{
+  CoachSettings *settings = coach_application_get_settings (app);
+  CoachWindow *window;
+  CoachPlayerView *player;
+  CoachPartnerView *partner;
+
+  /* Earlier tests closed every window; the first run is done, the check was clear. */
+  g_assert_null (main_window ());
+  g_assert_true (coach_settings_get_first_run_done (settings));
+  g_settings_set_boolean (coach_settings_get_gsettings (settings), "rate-pain", FALSE);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "start-routine", NULL);
+  window = main_window ();
+  g_assert_nonnull (window);
+  wait_until (player_has_session, window);
+  player = coach_window_get_player_view (window);
+  g_assert_cmpstr (coach_player_view_get_page (player), ==, "session");
+  g_assert_cmpuint (coach_session_get_n_items (coach_player_view_get_session (player)), ==,
+                    coach_routine_get_n_items (coach_today_view_get_routine (coach_window_get_today_view (window))));
+
+  /* A routine under way is not interrupted by the other flow: it stays on screen. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "partner-session", NULL);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (player)));
+  g_assert_nonnull (coach_player_view_get_session (player));
+
+  coach_player_view_leave (player);
+  wait_until (widget_is_mapped, coach_window_get_today_view (window));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "partner-session", NULL);
+  partner = coach_window_get_partner_view (window);
+  g_assert_nonnull (partner);
+  wait_until (widget_is_mapped, partner);
+  g_assert_cmpstr (coach_partner_view_get_page (partner), ==, "people");
+
+  gtk_window_close (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -427,6 +478,7 @@ main (int   argc,
   g_test_add_func ("/window/preferences-profile", test_preferences_profile);
   g_test_add_func ("/window/views-and-windows", test_window);
   g_test_add_func ("/window/restores-size", test_window_restores_size);
+  g_test_add_func ("/window/open-flows", test_open_flows);
 
   app = coach_application_new ();
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));

@@ -127,8 +127,13 @@ on_about (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
-/* Command-line tools; they run in handle_local_options and never open a window. */
+/* Command-line tools run in handle_local_options and never open a window; the first two
+ * options open the app at a flow instead, as the desktop file's actions do. */
 static const GOptionEntry cli_options[] = {
+  { "start-routine", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Open Back Coach and start today’s routine"), NULL },
+  { "partner-session", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Open Back Coach at the setup of a partner massage"), NULL },
   { "list-techniques", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("List every technique with its family, performer and regions"), NULL },
   { "plan", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -165,7 +170,24 @@ coach_application_handle_local_options (GApplication *app,
 {
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GString) err = g_string_new (NULL);
-  int status = coach_cli_run (NULL, options, out, err);
+  int status;
+
+  for (guint i = 0; i < 2; i++)
+    if (g_variant_dict_contains (options, cli_options[i].long_name))
+      {
+        g_autoptr(GError) error = NULL;
+
+        if (!g_application_register (app, NULL, &error))
+          {
+            g_printerr ("%s\n", error->message);
+            return 1;
+          }
+        /* A running Back Coach opens the flow in its window, and this process is done. */
+        g_action_group_activate_action (G_ACTION_GROUP (app), cli_options[i].long_name, NULL);
+        return g_application_get_is_remote (app) ? 0 : -1;
+      }
+
+  status = coach_cli_run (NULL, options, out, err);
 
   if (status < 0)
     return G_APPLICATION_CLASS (coach_application_parent_class)->handle_local_options (app, options);
@@ -175,7 +197,30 @@ coach_application_handle_local_options (GApplication *app,
   return status;
 }
 
+/* "start-routine" and "partner-session": the desktop file's actions open those flows directly. */
+static void
+on_open_flow (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  CoachApplication *self = COACH_APPLICATION (user_data);
+
+  g_application_activate (G_APPLICATION (self));
+  /* The welcome and its safety questions come before any massage. */
+  if (!coach_settings_get_first_run_done (self->settings))
+    return;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (COACH_IS_WINDOW (l->data))
+      {
+        coach_window_open_flow (l->data, g_action_get_name (G_ACTION (action)));
+        return;
+      }
+}
+
 static const GActionEntry app_actions[] = {
+  { .name = "start-routine", .activate = on_open_flow },
+  { .name = "partner-session", .activate = on_open_flow },
   { .name = "quit", .activate = on_quit },
   { .name = "preferences", .activate = on_preferences },
   { .name = "about", .activate = on_about },

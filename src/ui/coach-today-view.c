@@ -45,6 +45,13 @@ struct _CoachTodayView
   AdwStatusPage  *problem_page;
 };
 
+enum {
+  SIGNAL_PLAN_FINISHED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 G_DEFINE_FINAL_TYPE (CoachTodayView, coach_today_view, ADW_TYPE_BIN)
 
 typedef struct {
@@ -276,6 +283,7 @@ plan_done (GObject      *object,
     show_problem (self, error);
   else
     show_routine (self, data->routine, data->reasons);
+  g_signal_emit (self, signals[SIGNAL_PLAN_FINISHED], 0);
 }
 
 static gboolean
@@ -305,6 +313,7 @@ start_plan (gpointer user_data)
                                                                          : _("See a Doctor First"));
       adw_status_page_set_description (self->blocked_page, error->message);
       gtk_stack_set_visible_child_name (self->stack, "blocked");
+      g_signal_emit (self, signals[SIGNAL_PLAN_FINISHED], 0);
       return G_SOURCE_REMOVE;
     }
 
@@ -400,6 +409,15 @@ coach_today_view_class_init (CoachTodayViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CoachTodayView, problem_page);
 
   gtk_widget_class_install_action (widget_class, "today.plan-another", NULL, plan_another_action);
+
+  /**
+   * CoachTodayView::plan-finished:
+   *
+   * The view shows the outcome of planning: a routine, or why there is none.
+   */
+  signals[SIGNAL_PLAN_FINISHED] =
+    g_signal_new ("plan-finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void

@@ -28,6 +28,7 @@ struct _CoachWindow
   CoachHistoryView     *history_view;
   CoachTechniquesView  *techniques_view;   /* NULL until first shown */
   AdwToastOverlay      *toast_overlay;
+  gboolean              start_when_planned;  /* asked to start while today's plan was on its way */
 };
 
 G_DEFINE_FINAL_TYPE (CoachWindow, coach_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -229,20 +230,44 @@ partner_session_action (GtkWidget  *widget,
 }
 
 static void
+start_todays_routine (CoachWindow *self)
+{
+  CoachRoutine *routine = coach_today_view_get_routine (self->today_view);
+
+  self->start_when_planned = FALSE;
+  if (routine != NULL)
+    {
+      coach_window_start_routine (self, routine, _("Today’s Routine"));
+      return;
+    }
+  if (coach_today_view_is_planning (self->today_view))
+    {
+      /* Launched with the routine asked for at once: it starts as soon as it is planned. */
+      self->start_when_planned = TRUE;
+      return;
+    }
+  /* Today's view says why there is none: rest, a doctor first, or nothing suitable. */
+  adw_view_stack_set_visible_child_name (self->stack, "today");
+  gtk_stack_set_visible_child_name (self->main_stack, "main");
+  if (check_safety (self))
+    adw_toast_overlay_add_toast (self->toast_overlay,
+                                 adw_toast_new (_("There is no routine to start yet: see the Today view")));
+}
+
+static void
+on_plan_finished (CoachTodayView *view,
+                  CoachWindow    *self)
+{
+  if (self->start_when_planned)
+    start_todays_routine (self);
+}
+
+static void
 start_routine_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  CoachWindow *self = COACH_WINDOW (widget);
-  CoachRoutine *routine = coach_today_view_get_routine (self->today_view);
-
-  if (routine == NULL)
-    {
-      adw_toast_overlay_add_toast (self->toast_overlay,
-                                   adw_toast_new (_("There is no routine to start yet: see the Today view")));
-      return;
-    }
-  coach_window_start_routine (self, routine, _("Today’s Routine"));
+  start_todays_routine (COACH_WINDOW (widget));
 }
 
 static void
@@ -278,6 +303,34 @@ practise_technique_action (GtkWidget  *widget,
       coach_routine_append (routine, coach_technique_get_id (technique), n, step->duration, step->side);
     }
   coach_window_start_routine (self, routine, coach_technique_get_name (technique));
+}
+
+/**
+ * coach_window_open_flow:
+ * @flow: "start-routine" or "partner-session"
+ *
+ * Starts today's routine or the setup of a partner massage, as the desktop file's actions
+ * ask. A routine or setup already under way is left as it is and only shown.
+ */
+void
+coach_window_open_flow (CoachWindow *self,
+                        const char  *flow)
+{
+  g_return_if_fail (COACH_IS_WINDOW (self));
+
+  gtk_window_present (GTK_WINDOW (self));
+  if (!g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "main"))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("Finish or leave what is under way first")));
+      return;
+    }
+  if (g_str_equal (flow, "start-routine"))
+    start_todays_routine (self);
+  else if (g_str_equal (flow, "partner-session"))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.partner-session", NULL);
+  else
+    g_warning ("No flow named “%s”", flow);
 }
 
 static void
@@ -333,6 +386,8 @@ coach_window_init (CoachWindow *self)
 
   g_signal_connect_object (self->stack, "notify::visible-child",
                            G_CALLBACK (on_visible_child_changed), self, 0);
+  g_signal_connect_object (self->today_view, "plan-finished",
+                           G_CALLBACK (on_plan_finished), self, 0);
 }
 
 CoachWindow *

@@ -29,6 +29,8 @@ CoachPartnerView *coach_window_get_partner_view (CoachWindow *self);
 void         coach_window_start_routine (CoachWindow    *self,
                                          CoachRoutine   *routine,
                                          const char     *title);
+void         coach_window_open_flow    (CoachWindow      *self,
+                                        const char       *flow);
 void         coach_window_add_toast    (CoachWindow      *self,
                                         AdwToast         *toast);
 
