@@ -361,6 +361,7 @@ add_title (Report *r)
   add_paragraph (r, FONT_META, period, 4, TEXT_GREY);
 
   add_paragraph (r, FONT_BODY,
+                 /* xgettext:no-c-format */
                  _("The massage sessions and pain ratings below are what the person recorded "
                    "in Back Coach, on a scale from 0 (no pain) to 10 (worst pain imaginable). "
                    "They are their own reports, not measurements and not a diagnosis. A drop "
@@ -418,6 +419,7 @@ add_figures (Report *r)
 
   figures[3].value = g_strdup_printf ("%u", stats->n_meaningful);
   /* Translators: under a number in the PDF report */
+  /* xgettext:no-c-format */
   figures[3].caption = _("sessions much better: 2 points or 30% less pain");
 
   figures[4].value = g_strdup_printf ("%.1f", stats->per_week);
