@@ -11,6 +11,7 @@ packages="
   libgdk-pixbuf-2.0-dev librsvg2-common libsqlite3-dev
   libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev gstreamer1.0-tools
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-espeak
+  python3-gi gir1.2-atspi-2.0 at-spi2-core
   desktop-file-utils appstream
   xvfb xauth dbus dbus-x11 valgrind poppler-utils
 "

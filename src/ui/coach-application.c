@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "coach-accessible.h"
 #include "coach-application.h"
 #include "coach-cli.h"
 #include "coach-preferences-window.h"
@@ -387,6 +388,7 @@ show_message (CoachApplication *self,
     }
   dialog = adw_message_dialog_new (parent, heading, body);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  coach_accessible_fix (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "coach-accessible.h"
 #include "coach-card-filter.h"
 #include "coach-card-page.h"
 #include "coach-card-print.h"
@@ -308,7 +309,7 @@ toggle_routine_action (GtkWidget  *widget,
     }
   overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
   if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+    coach_accessible_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
   else
     g_object_unref (g_object_ref_sink (toast));
 }
@@ -431,6 +432,7 @@ static void
 coach_card_page_init (CoachCardPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  coach_accessible_fix (GTK_WIDGET (self));
   show_technique (self);
 }
 

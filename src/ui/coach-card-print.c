@@ -17,6 +17,7 @@
 #include <glib/gstdio.h>
 #include <math.h>
 
+#include "coach-accessible.h"
 #include "coach-card-print.h"
 #include "coach-format.h"
 #include "coach-safety.h"
@@ -915,6 +916,7 @@ show_error (GtkWindow  *parent,
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  coach_accessible_fix (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

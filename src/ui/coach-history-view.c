@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "coach-accessible.h"
 #include "coach-application.h"
 #include "coach-format.h"
 #include "coach-history-chart.h"
@@ -806,6 +807,7 @@ peg_answer_action (GtkWidget  *widget,
                                                           gtk_named_action_new ("window.close")));
   gtk_widget_add_controller (dialog->window, shortcuts);
 
+  coach_accessible_fix (dialog->window);
   gtk_window_present (GTK_WINDOW (dialog->window));
   gtk_widget_grab_focus (GTK_WIDGET (dialog->scales[0]));
 }
@@ -903,6 +905,7 @@ on_exported (GObject      *source,
         return;
       dialog = adw_message_dialog_new (GTK_WINDOW (root), _("Could Not Export the History"), error->message);
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      coach_accessible_fix (dialog);
       gtk_window_present (GTK_WINDOW (dialog));
     }
 }
@@ -1049,6 +1052,7 @@ static void
 coach_history_view_init (CoachHistoryView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  coach_accessible_fix (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
   self->sessions = g_ptr_array_new_with_free_func ((GDestroyNotify) coach_history_session_unref);

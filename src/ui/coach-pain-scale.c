@@ -46,16 +46,20 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (CoachPainScale, coach_pain_scale, GTK_TYPE_WIDGET)
 
+/* A rating as it is read out: "4: Moderate", or "Not rated". */
+static char *
+rating_text (int value)
+{
+  if (value < 0)
+    return g_strdup (_("Not rated"));
+  /* Translators: a pain rating read out, e.g. "4: Moderate" */
+  return g_strdup_printf (_("%d: %s"), value, coach_pain_describe (value));
+}
+
 static void
 update_accessible (CoachPainScale *self)
 {
-  g_autofree char *text = NULL;
-
-  if (self->value >= 0)
-    /* Translators: a pain rating read out, e.g. "4: Moderate" */
-    text = g_strdup_printf (_("%d: %s"), self->value, coach_pain_describe (self->value));
-  else
-    text = g_strdup (_("Not rated"));
+  g_autofree char *text = rating_text (self->value);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_MIN, 0.0,
@@ -64,6 +68,9 @@ update_accessible (CoachPainScale *self)
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text,
                                   -1);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), self->value >= 0 ? text : NULL);
+  /* GTK 4.8 gives a custom slider no value a screen reader can read: the description says it. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
 }
 
 void
@@ -292,13 +299,14 @@ coach_pain_scale_init (CoachPainScale *self)
     {
       g_autofree char *label = g_strdup_printf ("%d", i);
       GtkWidget *button = gtk_toggle_button_new_with_label (label);
+      g_autofree char *name = rating_text (i);
 
       g_object_set_data (G_OBJECT (button), "value", GINT_TO_POINTER (i));
       gtk_widget_set_focusable (button, FALSE);
       gtk_widget_set_focus_on_click (button, FALSE);
       gtk_widget_set_tooltip_text (button, coach_pain_describe (i));
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      coach_pain_describe (i), -1);
+                                      name, -1);
       g_signal_connect (button, "toggled", G_CALLBACK (on_button_toggled), self);
       gtk_box_append (GTK_BOX (self->buttons_box), button);
       self->buttons[i] = button;

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "coach-accessible.h"
 #include "coach-partner-editor.h"
 #include "coach-profile-rows.h"
 
@@ -218,6 +219,7 @@ on_delete_clicked (CoachPartnerEditor *self)
   /* Closing the editor takes the question with it. */
   gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response), self, 0);
+  coach_accessible_fix (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -386,6 +388,7 @@ static void
 coach_partner_editor_init (CoachPartnerEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  coach_accessible_fix (GTK_WIDGET (self));
 }
 
 /**

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "coach-accessible.h"
 #include "coach-format.h"
 #include "coach-partner-editor.h"
 #include "coach-partner-view.h"
@@ -237,10 +238,9 @@ partner_row_new (gpointer item,
   gtk_check_button_set_group (GTK_CHECK_BUTTON (check), GTK_CHECK_BUTTON (self->check_group));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
                                g_strcmp0 (self->partner_id, coach_partner_get_id (partner)) == 0);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  coach_partner_get_name (partner), -1);
   g_signal_connect_object (check, "notify::active", G_CALLBACK (on_partner_toggled), partner, 0);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  /* The row's title, the partner's name, also names the check button. */
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
 
   gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
@@ -349,7 +349,6 @@ add_red_flag_rows (CoachPartnerView *self)
       adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
       gtk_widget_set_name (check, name);
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, symptom, -1);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       g_ptr_array_add (self->red_flags, check);
@@ -485,8 +484,6 @@ add_checklist_rows (CoachPartnerView *self)
       adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
       gtk_widget_set_name (check, name);
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _(checklist[i].title), -1);
       g_signal_connect_object (check, "notify::active", G_CALLBACK (on_check_toggled), self, 0);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
@@ -567,7 +564,7 @@ on_save_failed (CoachPartnerStore *store,
                 const GError      *error,
                 CoachPartnerView  *self)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+  coach_accessible_add_toast (self->toast_overlay, adw_toast_new (error->message));
 }
 
 /* ---- Object ------------------------------------------------------------------------- */
@@ -667,6 +664,7 @@ coach_partner_view_init (CoachPartnerView *self)
   GtkWidget *placeholder;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  coach_accessible_fix (GTK_WIDGET (self));
   self->red_flags = g_ptr_array_new ();
   self->checks = g_ptr_array_new ();
   self->check_group = g_object_ref_sink (gtk_check_button_new ());

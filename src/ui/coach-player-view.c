@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "coach-accessible.h"
 #include "coach-application.h"
 #include "coach-format.h"
 #include "coach-history-store.h"
@@ -52,7 +53,10 @@ struct _CoachPlayerView
   GtkLabel              *next_label;
   GtkProgressBar        *progress_bar;
   GtkLabel              *time_left_label;
+  GtkWidget             *previous_button;
+  GtkWidget             *restart_button;
   GtkWidget             *pause_button;
+  GtkWidget             *next_button;
   AdwStatusPage         *summary_page;
   GtkWidget             *done_button;
   GtkWidget             *swap_button;
@@ -130,10 +134,47 @@ update_time (CoachPlayerView *self)
   guint left_seconds = (guint) ((left + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC);
 
   gtk_label_set_label (self->countdown_label, countdown);
+  /* A screen reader reads the countdown in words, not as a bare number. */
+  {
+    g_autofree char *spoken = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "%u second left in this step",
+                                                            "%u seconds left in this step",
+                                                            seconds),
+                                               seconds);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->countdown_label),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+  }
   gtk_progress_bar_set_fraction (self->progress_bar, total > 0 ? 1.0 - (double) left / total : 1.0);
   /* Translators: time left in the whole routine, e.g. "12:30 left" */
   left_text = g_strdup_printf (_("%u:%02u left"), left_seconds / 60, left_seconds % 60);
   gtk_label_set_label (self->time_left_label, left_text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_bar),
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, left_text, -1);
+}
+
+/* GTK 4.8 cannot announce, so the step goes into the description of the controls, where the
+ * focus is during a routine: a screen reader reads a changed description of the focused
+ * control, so each new step is heard, with what to do. */
+static void
+describe_step_on_controls (CoachPlayerView *self,
+                           const char      *phase,
+                           const char      *technique_text,
+                           const char      *instruction)
+{
+  GtkWidget *controls[] = { self->previous_button, self->restart_button, self->pause_button,
+                            self->next_button };
+
+  for (guint i = 0; i < G_N_ELEMENTS (controls); i++)
+    {
+      /* Translators: what a screen reader hears on a player control: its tooltip, then the
+       * step, e.g. "Pause (Space). Step 3 of 12: Kneading · 45 seconds. Press your thumbs …" */
+      g_autofree char *description = g_strdup_printf (_("%s. %s: %s. %s"),
+                                                      gtk_widget_get_tooltip_text (controls[i]),
+                                                      phase, technique_text, instruction);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (controls[i]),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+    }
 }
 
 static void
@@ -337,6 +378,7 @@ update_phase (CoachPlayerView *self)
   gtk_widget_set_tooltip_text (self->pause_button, paused ? _("Resume (Space)") : _("Pause (Space)"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->pause_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   paused ? _("Resume") : _("Pause"), -1);
+  describe_step_on_controls (self, phase, technique_text, coach_step_get_instruction (step));
 
   update_time (self);
   update_rows (self);
@@ -810,7 +852,7 @@ on_audio_problem (CoachSessionAudio *audio,
   AdwToast *toast = adw_toast_new (message);
 
   adw_toast_set_timeout (toast, 8);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  coach_accessible_add_toast (self->toast_overlay, toast);
 }
 
 static GtkWidget *
@@ -1093,7 +1135,10 @@ coach_player_view_class_init (CoachPlayerViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CoachPlayerView, next_label);
   gtk_widget_class_bind_template_child (widget_class, CoachPlayerView, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, CoachPlayerView, time_left_label);
+  gtk_widget_class_bind_template_child (widget_class, CoachPlayerView, previous_button);
+  gtk_widget_class_bind_template_child (widget_class, CoachPlayerView, restart_button);
   gtk_widget_class_bind_template_child (widget_class, CoachPlayerView, pause_button);
+  gtk_widget_class_bind_template_child (widget_class, CoachPlayerView, next_button);
   gtk_widget_class_bind_template_child (widget_class, CoachPlayerView, summary_page);
   gtk_widget_class_bind_template_child (widget_class, CoachPlayerView, done_button);
   gtk_widget_class_bind_template_child (widget_class, CoachPlayerView, swap_button);
@@ -1137,13 +1182,12 @@ coach_player_view_init (CoachPlayerView *self)
 
   gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
+  coach_accessible_fix (GTK_WIDGET (self));
   /* An icon in the player's crowded header bar; its tooltip and name say what it is. */
   {
     GtkWidget *stop_signals = coach_stop_signals_button_new ();
 
     gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (stop_signals), "dialog-warning-symbolic");
-    gtk_accessible_update_property (GTK_ACCESSIBLE (stop_signals), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                    _("Stop Signals"), -1);
     adw_header_bar_pack_end (self->header_bar, stop_signals);
   }
 

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "coach-accessible.h"
 #include "coach-application.h"
 #include "coach-preferences-window.h"
 #include "coach-profile-rows.h"
@@ -105,6 +106,7 @@ on_reset_clicked (CoachPreferencesWindow *self)
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_reset_response), self, 0);
+  coach_accessible_fix (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -284,6 +286,7 @@ static void
 coach_preferences_window_init (CoachPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  coach_accessible_fix (GTK_WIDGET (self));
 }
 
 CoachPreferencesWindow *

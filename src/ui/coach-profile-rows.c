@@ -72,13 +72,8 @@ coach_flag_row_new (GObject    *object,
   if (subtitle != NULL)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+  /* This also makes the row's title and subtitle the switch's name and description. */
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
-
-  /* Screen readers announce the switch with the row's words. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
-                                  -1);
 
   g_object_bind_property_full (object, property, toggle, "active",
                                G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "coach-accessible.h"
 #include "coach-keys.h"
 #include "coach-review-window.h"
 
@@ -150,6 +151,7 @@ coach_review_window_init (CoachReviewWindow *self)
   };
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  coach_accessible_fix (GTK_WIDGET (self));
   coach_keys_add_capture (GTK_WIDGET (self), keys, G_N_ELEMENTS (keys));
 }
 

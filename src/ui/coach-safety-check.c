@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "coach-accessible.h"
 #include "coach-profile-rows.h"
 #include "coach-safety-check.h"
 
@@ -289,6 +290,7 @@ coach_safety_check_constructed (GObject *object)
   G_OBJECT_CLASS (coach_safety_check_parent_class)->constructed (object);
 
   add_red_flag_rows (self);
+  coach_accessible_fix (GTK_WIDGET (self));
   adw_preferences_group_add (self->regions_group,
                              coach_profile_where_it_hurts_new (settings, "sore-regions",
                                                                &self->body_map));
@@ -429,6 +431,7 @@ coach_safety_check_init (CoachSafetyCheck *self)
     self->answers[i] = UNANSWERED;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  coach_accessible_fix (GTK_WIDGET (self));
 }
 
 /**

@@ -28,6 +28,11 @@ coach_stop_signals_button_new (void)
   gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (button), TRUE);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (button, _("When to stop a routine"));
+  /* GTK 4.8 names a menu button after its type unless told otherwise. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Stop Signals"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("When to stop a routine"),
+                                  -1);
 
   gtk_widget_add_css_class (heading, "heading");
   gtk_label_set_xalign (GTK_LABEL (heading), 0);

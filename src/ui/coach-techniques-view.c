@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "coach-accessible.h"
 #include "coach-back-outline.h"
 #include "coach-card-filter.h"
 #include "coach-card-page.h"
@@ -182,6 +183,17 @@ on_activate (GtkListView         *list,
 {
   gtk_single_selection_set_selected (self->selection, position);
   adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+/* Enter in the search opens the first card found, as in GNOME Settings. */
+static void
+on_search_activate (GtkSearchEntry      *entry,
+                    CoachTechniquesView *self)
+{
+  /* The search may still be waiting for typing to pause: it applies now. */
+  on_control_changed (self);
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
+    on_activate (self->list_view, 0, self);
 }
 
 /* ---- List rows --------------------------------------------------------------------- */
@@ -463,8 +475,6 @@ coach_techniques_view_class_init (CoachTechniquesViewClass *klass)
   gtk_widget_class_install_action (widget_class, "techniques.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "techniques.review", NULL, review_action);
   gtk_widget_class_install_action (widget_class, "techniques.focus-search", NULL, focus_search_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
-                                       "techniques.focus-search", NULL);
 }
 
 static void
@@ -478,6 +488,7 @@ coach_techniques_view_init (CoachTechniquesView *self)
   g_autoptr(GtkStringList) performer_list = gtk_string_list_new (performers);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  coach_accessible_fix (GTK_WIDGET (self));
   coach_card_query_init (&self->query);
 
   regions = vocab_choices (COACH_VOCAB_REGION, _("Any region"), NULL);
@@ -504,6 +515,19 @@ coach_techniques_view_init (CoachTechniquesView *self)
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (on_selected_changed), self, 0);
   g_signal_connect_object (self->list_view, "activate", G_CALLBACK (on_activate), self, 0);
+  /* Ctrl+F searches wherever the focus is in the window while the cards are shown, also
+   * right after switching to them, when the focus is still on the view switcher. */
+  {
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+    gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_MANAGED);
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_f, GDK_CONTROL_MASK),
+                                                            gtk_named_action_new ("techniques.focus-search")));
+    gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+  }
+  g_signal_connect_object (self->search_entry, "activate",
+                           G_CALLBACK (on_search_activate), self, 0);
   g_signal_connect_object (self->search_entry, "search-changed",
                            G_CALLBACK (on_control_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->region_row, "notify::selected",

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "coach-accessible.h"
 #include "coach-format.h"
 #include "coach-planner.h"
 #include "coach-safety.h"
@@ -426,6 +427,7 @@ coach_today_view_init (CoachTodayView *self)
   GtkWidget *stop_button;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  coach_accessible_fix (GTK_WIDGET (self));
 
   /* The flow box only lays the buttons out: the buttons take the focus, not its cells. */
   for (GtkWidget *cell = gtk_widget_get_first_child (self->start_buttons); cell != NULL;

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "coach-accessible.h"
 #include "coach-partner-view.h"
 #include "coach-history-view.h"
 #include "coach-player-view.h"
@@ -99,7 +100,7 @@ on_player_left (CoachPlayerView *player,
                                             "Routine stopped after %u of %u steps",
                                             coach_session_get_n_items (session)),
                                coach_session_get_n_done (session), coach_session_get_n_items (session));
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+      coach_accessible_add_toast (self->toast_overlay, adw_toast_new (title));
     }
 }
 
@@ -146,7 +147,7 @@ check_safety (CoachWindow *self)
   if (settings == NULL ||
       coach_safety_status_allows_routines (coach_settings_get_safety_status (settings), &error))
     return TRUE;
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+  coach_accessible_add_toast (self->toast_overlay, adw_toast_new (error->message));
   return FALSE;
 }
 
@@ -212,7 +213,7 @@ ensure_partner_view (CoachWindow *self)
       g_signal_connect_object (self->partner_view, "closed", G_CALLBACK (on_partner_closed), self, 0);
       gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->partner_view), "partner");
       if (problem != NULL)
-        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (problem));
+        coach_accessible_add_toast (self->toast_overlay, adw_toast_new (problem));
     }
   return self->partner_view;
 }
@@ -250,7 +251,7 @@ start_todays_routine (CoachWindow *self)
   adw_view_stack_set_visible_child_name (self->stack, "today");
   gtk_stack_set_visible_child_name (self->main_stack, "main");
   if (check_safety (self))
-    adw_toast_overlay_add_toast (self->toast_overlay,
+    coach_accessible_add_toast (self->toast_overlay,
                                  adw_toast_new (_("There is no routine to start yet: see the Today view")));
 }
 
@@ -292,7 +293,7 @@ practise_technique_action (GtkWidget  *widget,
       g_autofree char *message =
         g_strdup_printf (_("This technique is not suitable with %s. Choose another card."),
                          coach_vocab_get_label (COACH_VOCAB_CONDITION, condition));
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      coach_accessible_add_toast (self->toast_overlay, adw_toast_new (message));
       return;
     }
 
@@ -321,7 +322,7 @@ coach_window_open_flow (CoachWindow *self,
   gtk_window_present (GTK_WINDOW (self));
   if (!g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "main"))
     {
-      adw_toast_overlay_add_toast (self->toast_overlay,
+      coach_accessible_add_toast (self->toast_overlay,
                                    adw_toast_new (_("Finish or leave what is under way first")));
       return;
     }
@@ -383,6 +384,7 @@ static void
 coach_window_init (CoachWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  coach_accessible_fix (GTK_WIDGET (self));
 
   g_signal_connect_object (self->stack, "notify::visible-child",
                            G_CALLBACK (on_visible_child_changed), self, 0);
@@ -499,5 +501,5 @@ coach_window_add_toast (CoachWindow *self,
 {
   g_return_if_fail (COACH_IS_WINDOW (self));
 
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  coach_accessible_add_toast (self->toast_overlay, toast);
 }
