@@ -4,7 +4,8 @@
 #
 # Widget tests start their own Xvfb display inside their own D-Bus session
 # (build-aux/headless.sh), so this works on a machine with no display at all. The tests of
-# the GTK-free core also run under valgrind, and the benchmarks print their figures.
+# the GTK-free core also run under valgrind, the benchmarks print their figures, and an
+# installation into a staging folder is checked and run.
 set -eu
 
 cd "$(dirname "$0")/.."
@@ -23,6 +24,8 @@ status=0
 meson test -C "$builddir" --logbase unit --print-errorlogs || status=1
 meson test -C "$builddir" --logbase valgrind --setup=valgrind --suite core --print-errorlogs || status=1
 meson test -C "$builddir" --logbase benchmark --benchmark --verbose || status=1
+# What `meson install` puts on a system is complete, valid, translated, and runs.
+build-aux/check-install.sh "$builddir" || status=1
 
 # One closing line for the whole run, counted from meson's own logs.
 if ! python3 - "$builddir/meson-logs" <<'PY'

@@ -23,6 +23,9 @@
 
 /* Below this width the illustration goes above the text and the type gets smaller. */
 #define NARROW_WIDTH 640
+/* Below this the header bar has no room for every button beside the window's own; full
+ * screen stays on F11 and in the shortcuts window. */
+#define PHONE_WIDTH 420
 
 struct _CoachPlayerView
 {
@@ -35,6 +38,7 @@ struct _CoachPlayerView
   guint                  inhibit_cookie;
   gboolean               inhibiting;     /* asked; the cookie is 0 without a session manager */
   gboolean               narrow;
+  gboolean               phone;
   guint                  layout_idle_id;
   GtkWindow             *watched_window;
 
@@ -903,6 +907,10 @@ apply_layout (gpointer user_data)
   self->layout_idle_id = 0;
   gtk_orientable_set_orientation (GTK_ORIENTABLE (row),
                                   self->narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+  gtk_widget_set_visible (self->fullscreen_button, !self->phone);
+  /* The pressure question over its answers, which need the whole width in some languages. */
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_revealer_get_child (self->check_in_revealer)),
+                                  self->phone ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
   if (self->narrow)
     gtk_widget_add_css_class (GTK_WIDGET (self), "narrow");
   else
@@ -937,14 +945,16 @@ coach_player_view_size_allocate (GtkWidget *widget,
   CoachPlayerView *self = COACH_PLAYER_VIEW (widget);
   GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
   gboolean narrow = width < NARROW_WIDTH;
+  gboolean phone = width < PHONE_WIDTH;
 
   if (child != NULL)
     gtk_widget_allocate (child, width, height, baseline, NULL);
 
   /* Changing the layout inside an allocation would allocate again at once; do it next. */
-  if (narrow != self->narrow)
+  if (narrow != self->narrow || phone != self->phone)
     {
       self->narrow = narrow;
+      self->phone = phone;
       if (self->layout_idle_id == 0)
         self->layout_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_layout, self, NULL);
     }
