@@ -148,12 +148,12 @@ def find(root, role=None, name=None, timeout=TIMEOUT):
     return found[0]
 
 
-def states_of(acc):
-    return acc.get_state_set()
+def has_state(acc, state):
+    return acc.get_state_set().contains(state)
 
 
 def is_enabled(acc):
-    return states_of(acc).contains(Atspi.StateType.SENSITIVE)
+    return has_state(acc, Atspi.StateType.SENSITIVE)
 
 
 def activate(acc):
@@ -181,15 +181,6 @@ def press_key(keyval, control=False):
 def has_focus_within(acc):
     return has_state(acc, Atspi.StateType.FOCUSED) or any(
         has_state(child, Atspi.StateType.FOCUSED) for child in descendants(acc))
-
-
-def text_of(acc):
-    """What a screen reader reads of a label: GTK names a label by its text."""
-    return name_of(acc)
-
-
-def labels(root):
-    return [name_of(acc) for acc in descendants(root) if role_of(acc) in (Atspi.Role.LABEL, Atspi.Role.HEADING)]
 
 
 def unnamed_controls(root):
@@ -270,10 +261,6 @@ def dump(root, depth=0, out=None, parent_hidden=False):
 
 def button(root, name):
     return find(root, Atspi.Role.PUSH_BUTTON, name)
-
-
-def has_state(acc, state):
-    return states_of(acc).contains(state)
 
 
 def gone(root, role, name):
@@ -364,18 +351,18 @@ def test_player(program, env):
 
     activate(pause)
     resume = button(window, 'Resume')
-    wait_for(lambda: text_of(phase).startswith('Paused'), 'the phase to say it is paused')
+    wait_for(lambda: name_of(phase).startswith('Paused'), 'the phase to say it is paused')
     activate(resume)
-    wait_for(lambda: not text_of(phase).startswith('Paused'), 'the phase to say it runs again')
+    wait_for(lambda: not name_of(phase).startswith('Paused'), 'the phase to say it runs again')
 
     activate(button(window, 'Next Step'))
-    wait_for(lambda: re.search(r'step 2 of', text_of(phase), re.I), 'the second step')
+    wait_for(lambda: re.search(r'step 2 of', name_of(phase), re.I), 'the second step')
     next_step = button(window, 'Next Step')
     wait_for(lambda: re.search(r'step 2 of', next_step.get_description(), re.I),
              'the focused control to describe the second step')
 
     # Some massage is done before leaving, so the session counts.
-    wait_for(lambda: text_of(phase).startswith('Step 2 of'), 'the second step to run')
+    wait_for(lambda: name_of(phase).startswith('Step 2 of'), 'the second step to run')
     running = name_of(timer)
     wait_for(lambda: name_of(timer) != running, 'the second step to count down')
 
@@ -387,6 +374,9 @@ def test_player(program, env):
     label_matching(window, r'^Pain 3 → 1')
     activate(button(window, 'Done'))
     find(window, Atspi.Role.LABEL, 'Today’s Routine')
+    # The toast that says the routine stopped has a named close button.
+    label_matching(window, r'^Routine stopped after')
+    check(not unnamed_controls(window), 'unnamed controls: %s' % unnamed_controls(window))
 
 
 def open_menu_item(program, window, item):
@@ -447,8 +437,7 @@ def test_partner_from_desktop_action(program, env):
     second = subprocess.run([PROGRAM, '--partner-session'], env=env, timeout=30)
     check(second.returncode == 0, 'backcoach --partner-session exited with %d' % second.returncode)
     find(window, Atspi.Role.LABEL, 'Partner Massage')
-    add = button(window, 'Add Partner')
-    check(add.get_description() == '' or add.get_description(), 'no description')
+    button(window, 'Add Partner')
     check(not unnamed_controls(window), 'unnamed controls: %s' % unnamed_controls(window))
     activate(button(window, 'Back'))
     find(window, Atspi.Role.LABEL, 'Today’s Routine')

@@ -10,11 +10,12 @@
  * - A stack's hidden pages stay in the accessible tree, so a screen reader's review of the
  *   window reads pages that are not on screen. Hidden pages are marked hidden, which takes
  *   them out of the tree until they are shown.
- *
  * - A menu button with a text is named after its type, "GtkMenuButton", and so is the button
  *   inside a drop-down; they get their text or tooltip.
  * - libadwaita 1.2 leaves the switch or spin button of a row whose title has a mnemonic
  *   without a name; it gets the row's title.
+ *
+ * - libadwaita 1.2 leaves a toast's close button unnamed ("GtkImage"); it is called "Close".
  *
  * Newer versions do all this themselves. */
 #include "config.h"
@@ -110,12 +111,6 @@ fix_drop_down (GtkWidget *drop_down)
 }
 
 static void
-on_label_changed (GtkButton *button)
-{
-  fix_button (button);
-}
-
-static void
 hide_stack_pages (GtkWidget *stack)
 {
   GtkWidget *visible = GTK_IS_STACK (stack) ? gtk_stack_get_visible_child (GTK_STACK (stack))
@@ -128,27 +123,22 @@ hide_stack_pages (GtkWidget *stack)
                                  -1);
 }
 
-static void
-on_visible_child_changed (GtkWidget *stack)
-{
-  hide_stack_pages (stack);
-}
-
 /* Pages added later are hidden when the visible page next changes, or now if hidden already. */
 static void
 track_stack (GtkWidget *stack)
 {
   hide_stack_pages (stack);
-  g_signal_connect (stack, "notify::visible-child", G_CALLBACK (on_visible_child_changed), NULL);
+  g_signal_connect (stack, "notify::visible-child", G_CALLBACK (hide_stack_pages), NULL);
 }
 
 /**
  * coach_accessible_fix:
  * @root: a widget, usually a composite template just initialised
  *
- * Gives every button with a mnemonic below @root (and @root itself) the plain name of its
- * label, now and whenever its label changes, and keeps the hidden pages of every stack out of
- * the accessible tree. Each widget is fixed once, however often this is called.
+ * Puts right, for @root and every widget below it, what GTK 4.8 and libadwaita 1.2 tell
+ * screen readers wrongly (see the top of this file): mnemonic buttons keep their plain name
+ * whenever their label changes, and stacks keep their hidden pages out of the tree. Each
+ * widget is fixed once, however often this is called.
  */
 void
 coach_accessible_fix (GtkWidget *root)
@@ -160,7 +150,7 @@ coach_accessible_fix (GtkWidget *root)
       if (GTK_IS_BUTTON (root) && gtk_button_get_use_underline (GTK_BUTTON (root)))
         {
           fix_button (GTK_BUTTON (root));
-          g_signal_connect_after (root, "notify::label", G_CALLBACK (on_label_changed), NULL);
+          g_signal_connect_after (root, "notify::label", G_CALLBACK (fix_button), NULL);
         }
       else if (GTK_IS_MENU_BUTTON (root))
         {
@@ -187,7 +177,7 @@ coach_accessible_fix (GtkWidget *root)
 }
 
 static void
-name_toast_buttons (GtkWidget *widget)
+name_close_buttons (GtkWidget *widget)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -199,14 +189,26 @@ name_toast_buttons (GtkWidget *widget)
                                           GTK_ACCESSIBLE_PROPERTY_LABEL, _("Close"), -1);
           gtk_widget_set_tooltip_text (child, _("Close"));
         }
-      name_toast_buttons (child);
+      name_close_buttons (child);
     }
+}
+
+/* Only the toasts on top: the overlay's own child is the app's content. */
+static void
+name_toast_buttons (AdwToastOverlay *overlay)
+{
+  GtkWidget *content = adw_toast_overlay_get_child (overlay);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (overlay)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (child != content)
+      name_close_buttons (child);
 }
 
 static gboolean
 name_toast_buttons_idle (gpointer user_data)
 {
-  g_autoptr(GtkWidget) overlay = user_data;
+  g_autoptr(AdwToastOverlay) overlay = user_data;
 
   name_toast_buttons (overlay);
   return G_SOURCE_REMOVE;
@@ -237,5 +239,5 @@ coach_accessible_add_toast (AdwToastOverlay *overlay,
 
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed), overlay, 0);
   adw_toast_overlay_add_toast (overlay, toast);
-  name_toast_buttons (GTK_WIDGET (overlay));
+  name_toast_buttons (overlay);
 }

@@ -252,7 +252,7 @@ start_todays_routine (CoachWindow *self)
   gtk_stack_set_visible_child_name (self->main_stack, "main");
   if (check_safety (self))
     coach_accessible_add_toast (self->toast_overlay,
-                                 adw_toast_new (_("There is no routine to start yet: see the Today view")));
+                                adw_toast_new (_("There is no routine to start yet: see the Today view")));
 }
 
 static void
@@ -323,7 +323,7 @@ coach_window_open_flow (CoachWindow *self,
   if (!g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "main"))
     {
       coach_accessible_add_toast (self->toast_overlay,
-                                   adw_toast_new (_("Finish or leave what is under way first")));
+                                  adw_toast_new (_("Finish or leave what is under way first")));
       return;
     }
   if (g_str_equal (flow, "start-routine"))
